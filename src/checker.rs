@@ -1,0 +1,383 @@
+//! The checker: parse once, run every signal, add up the weights, decide the level.
+
+use std::collections::HashSet;
+
+use crate::brands::{self, Brand, BrandIndex, DataError};
+use crate::domain::{self, SuffixKind};
+use crate::parse::{self, HostKind, ParseError, Parsed};
+use crate::signals;
+use crate::verdict::{BrandRef, Code, Level, Reason, Verdict};
+
+/// How much the user wants to hear about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sensitivity {
+    /// Only strong evidence is flagged.
+    Low,
+    #[default]
+    Normal,
+    /// Weaker evidence is flagged as suspicious too.
+    High,
+}
+
+/// User settings the checker is built with.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    /// Hosts or domains never warned about (`example.com` covers its subdomains).
+    pub trusted: Vec<String>,
+    /// Extra domains to protect (the user's own bank), as `example.co.jp`.
+    pub protected: Vec<String>,
+    pub sensitivity: Sensitivity,
+}
+
+/// Score from which a verdict is `suspicious` / `dangerous`, at normal sensitivity.
+pub const SUSPICIOUS_AT: i32 = 30;
+pub const DANGEROUS_AT: i32 = 70;
+
+/// A checker: build once, query many times.
+#[derive(Debug)]
+pub struct Checker {
+    pub(crate) brands: BrandIndex,
+    trusted: HashSet<String>,
+    sensitivity: Sensitivity,
+    data_version: String,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker::new()
+    }
+}
+
+/// The host of a parsed URL with its parts, computed once per check.
+#[derive(Debug)]
+pub struct HostInfo<'a> {
+    pub parsed: &'a Parsed,
+    /// ASCII host, or "" for IP hosts.
+    pub host: &'a str,
+    pub labels: Vec<&'a str>,
+    pub suffix: &'a str,
+    pub registrable: Option<&'a str>,
+    /// The label just left of the suffix (`vkia` in `vkia.cn`).
+    pub reg_label: &'a str,
+    /// Everything left of the registrable domain, without the final dot.
+    pub subdomain: &'a str,
+    pub kind: SuffixKind,
+    /// Brand that owns the registrable domain.
+    pub owner: Option<usize>,
+}
+
+impl Checker {
+    /// A checker with the shipped brand list and no user settings.
+    pub fn new() -> Checker {
+        Checker::with_settings(&Settings::default())
+    }
+
+    /// A checker with user settings. Entries of `protected` that are not domains are ignored.
+    pub fn with_settings(settings: &Settings) -> Checker {
+        // The shipped table is validated by tests; an error here would mean a corrupt build.
+        Checker::try_with_settings(settings)
+            .unwrap_or_else(|_| Checker::from_brands(Vec::new(), settings))
+    }
+
+    /// Like [`Checker::with_settings`], but reports a corrupt shipped brand table.
+    pub fn try_with_settings(settings: &Settings) -> Result<Checker, DataError> {
+        Ok(Checker::from_brands(brands::shipped()?, settings))
+    }
+
+    fn from_brands(mut list: Vec<Brand>, settings: &Settings) -> Checker {
+        for d in &settings.protected {
+            if let Some(reg) = registrable_of(d) {
+                let label = reg.split('.').next().unwrap_or("").to_string();
+                list.push(Brand {
+                    id: format!("user:{reg}"),
+                    name_en: reg.clone(),
+                    name_ja: reg.clone(),
+                    official_site: format!("https://{reg}/"),
+                    domains: vec![reg.clone()],
+                    words: if label.len() >= 4 {
+                        vec![label]
+                    } else {
+                        Vec::new()
+                    },
+                    jpcert_labels: Vec::new(),
+                    user: true,
+                });
+            }
+        }
+        let trusted = settings
+            .trusted
+            .iter()
+            .filter_map(|t| normalize_host(t))
+            .collect();
+        Checker {
+            brands: BrandIndex::new(list),
+            trusted,
+            sensitivity: settings.sensitivity,
+            data_version: format!(
+                "brands {}; psl {}",
+                crate::BRANDS_VERSION,
+                domain::PSL_VERSION
+            ),
+        }
+    }
+
+    /// Versions of the embedded data.
+    pub fn data_version(&self) -> &str {
+        &self.data_version
+    }
+
+    /// The protected brands.
+    pub fn brands(&self) -> &[Brand] {
+        &self.brands.brands
+    }
+
+    /// Judges one input. Never panics; bad input gives level `invalid`.
+    pub fn check(&self, input: &str) -> Verdict {
+        self.check_depth(input, 0)
+    }
+
+    fn check_depth(&self, input: &str, depth: u8) -> Verdict {
+        match parse::parse(input) {
+            Ok(p) => self.judge(input, &p, depth),
+            Err(e) => self.invalid(input, e),
+        }
+    }
+
+    fn invalid(&self, input: &str, e: ParseError) -> Verdict {
+        let code = match e {
+            ParseError::Empty => Code::EmptyInput,
+            ParseError::UnsupportedScheme => Code::UnsupportedScheme,
+            _ => Code::UnparseableUrl,
+        };
+        let mut v = self.empty_verdict(input);
+        v.level = Level::Invalid;
+        v.reasons.push(Reason {
+            code,
+            weight: 0,
+            brand: None,
+            detail: None,
+        });
+        v
+    }
+
+    fn empty_verdict(&self, input: &str) -> Verdict {
+        Verdict {
+            level: Level::Safe,
+            score: 0,
+            input: input.chars().take(4096).collect(),
+            url: None,
+            scheme: None,
+            host_ascii: None,
+            host_unicode: None,
+            registrable: None,
+            public_suffix: None,
+            suffix_kind: None,
+            subdomain: None,
+            country: None,
+            reasons: Vec::new(),
+            brand: None,
+            official_site: None,
+            embedded_url: None,
+            data_version: self.data_version.clone(),
+        }
+    }
+
+    fn is_trusted(&self, host: &str) -> bool {
+        if self.trusted.is_empty() {
+            return false;
+        }
+        let mut h = host;
+        loop {
+            if self.trusted.contains(h) {
+                return true;
+            }
+            match h.split_once('.') {
+                Some((_, rest)) if rest.contains('.') || !rest.is_empty() => h = rest,
+                _ => return false,
+            }
+        }
+    }
+
+    fn judge(&self, input: &str, p: &Parsed, depth: u8) -> Verdict {
+        let mut v = self.empty_verdict(input);
+        v.url = Some(p.url.as_str().to_string());
+        v.scheme = Some(p.url.scheme().to_string());
+        let ip_text;
+        let host: &str = match &p.host {
+            HostKind::Domain(d) => d,
+            HostKind::Ipv4(a) => {
+                ip_text = a.to_string();
+                &ip_text
+            }
+            HostKind::Ipv6(a) => {
+                ip_text = format!("[{a}]");
+                &ip_text
+            }
+        };
+        v.host_ascii = Some(host.to_string());
+        v.host_unicode = Some(match &p.host {
+            HostKind::Domain(d) => idna::domain_to_unicode(d).0,
+            _ => host.to_string(),
+        });
+
+        let mut reasons = Vec::new();
+        if let HostKind::Domain(d) = &p.host {
+            let info = host_info(p, d, &self.brands);
+            v.registrable = info.registrable.map(String::from);
+            v.public_suffix = Some(info.suffix.to_string());
+            v.suffix_kind = Some(
+                match info.kind {
+                    SuffixKind::Icann => "icann",
+                    SuffixKind::Private => "private",
+                    SuffixKind::Unknown => "unknown",
+                }
+                .to_string(),
+            );
+            v.subdomain = (!info.subdomain.is_empty()).then(|| info.subdomain.to_string());
+            v.country = country_of(info.suffix);
+            if self.is_trusted(d) {
+                reasons.push(Reason {
+                    code: Code::TrustedByUser,
+                    weight: 0,
+                    brand: None,
+                    detail: Some(d.clone()),
+                });
+                v.reasons = reasons;
+                return v;
+            }
+            signals::host_signals(&info, &self.brands, &mut reasons);
+            signals::path_signals(&info, &self.brands, &mut reasons);
+        } else {
+            signals::ip_signals(p, &mut reasons);
+            signals::path_signals_ip(p, &self.brands, &mut reasons);
+        }
+        signals::url_signals(p, &mut reasons);
+
+        // An address carried inside this one (redirectors, mail wrappers): judge it too.
+        if depth < 2 {
+            if let Some(inner) = signals::embedded_url(&p.url) {
+                let iv = self.check_depth(&inner, depth + 1);
+                if iv.is_flagged() {
+                    reasons.push(Reason {
+                        code: Code::EmbeddedUrl,
+                        weight: iv.score,
+                        brand: iv.brand.clone(),
+                        detail: iv.url.clone(),
+                    });
+                    for r in iv.reasons {
+                        if r.code != Code::EmbeddedUrl && !reasons.iter().any(|x| x.code == r.code)
+                        {
+                            reasons.push(Reason { weight: 0, ..r });
+                        }
+                    }
+                    v.embedded_url = iv.url;
+                }
+            }
+        }
+
+        let official = reasons.iter().any(|r| r.code == Code::OfficialDomain);
+        let score: i32 = reasons.iter().map(|r| r.weight).sum::<i32>().max(0);
+        reasons.sort_by(|a, b| b.weight.cmp(&a.weight));
+        v.brand = reasons
+            .iter()
+            .find(|r| r.weight > 0)
+            .and_then(|r| r.brand.clone())
+            .filter(|_| !official || v.embedded_url.is_some());
+        v.official_site = v.brand.as_ref().map(|b: &BrandRef| b.official_site.clone());
+        v.score = score;
+        v.level = self.level_for(score);
+        v.reasons = reasons;
+        v
+    }
+
+    fn level_for(&self, score: i32) -> Level {
+        let shift = match self.sensitivity {
+            Sensitivity::Low => 15,
+            Sensitivity::Normal => 0,
+            Sensitivity::High => -10,
+        };
+        if score >= DANGEROUS_AT + shift {
+            Level::Dangerous
+        } else if score >= SUSPICIOUS_AT + shift {
+            Level::Suspicious
+        } else {
+            Level::Safe
+        }
+    }
+}
+
+/// Splits a host into the parts the signals use.
+fn host_info<'a>(p: &'a Parsed, host: &'a str, brands: &BrandIndex) -> HostInfo<'a> {
+    let s = domain::split(host);
+    let suffix = host.get(s.suffix_start..).unwrap_or("");
+    let registrable = s.registrable_start.and_then(|i| host.get(i..));
+    let reg_label = registrable.and_then(|r| r.split('.').next()).unwrap_or("");
+    let subdomain = s
+        .registrable_start
+        .and_then(|i| host.get(..i.saturating_sub(1)))
+        .unwrap_or("");
+    // An official domain owns its subdomains even under a private suffix (`*.blogspot.com` aside,
+    // brands list only domains they control).
+    let owner = registrable.and_then(|r| brands.owner(r)).or_else(|| {
+        // `www.post.japanpost.jp` → `japanpost.jp`; also covers brand domains under a private suffix.
+        let mut h = host;
+        while let Some((_, rest)) = h.split_once('.') {
+            if let Some(o) = brands.owner(rest) {
+                return Some(o);
+            }
+            h = rest;
+        }
+        brands.owner(host)
+    });
+    HostInfo {
+        parsed: p,
+        host,
+        labels: host.split('.').collect(),
+        suffix,
+        registrable,
+        reg_label,
+        subdomain,
+        kind: s.kind,
+        owner,
+    }
+}
+
+/// The registrable domain of a user-typed domain or URL.
+fn registrable_of(s: &str) -> Option<String> {
+    let host = normalize_host(s)?;
+    let sp = domain::split(&host);
+    sp.registrable_start
+        .and_then(|i| host.get(i..))
+        .map(String::from)
+}
+
+/// Lower-case ASCII host of a user-typed domain or URL.
+pub(crate) fn normalize_host(s: &str) -> Option<String> {
+    match parse::parse(s).ok()?.host {
+        HostKind::Domain(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// ISO 3166 country code of a country-code top-level domain.
+fn country_of(suffix: &str) -> Option<String> {
+    let tld = suffix.rsplit('.').next()?;
+    if tld.len() != 2 || !tld.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    // Generic-use ccTLDs say nothing about the owner's country.
+    const GENERIC: &[&str] = &[
+        "io", "co", "me", "tv", "ai", "ly", "fm", "gg", "to", "cc", "ws", "la", "sh", "ac", "am",
+        "nu", "vc", "su", "eu",
+    ];
+    if GENERIC.contains(&tld) {
+        return None;
+    }
+    Some(if tld == "uk" {
+        "GB".to_string()
+    } else {
+        tld.to_ascii_uppercase()
+    })
+}

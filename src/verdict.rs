@@ -1,0 +1,186 @@
+//! The result of a check: plain data, JSON-compatible, camelCase. Rust never writes sentences for
+//! people; the UI turns each `code` into the message `reason_<code>` of its locale.
+
+use serde::Serialize;
+
+/// How worried the user should be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Nothing found worth telling.
+    Safe,
+    /// Marked and explained, the navigation goes on.
+    Suspicious,
+    /// The browser interrupts the navigation and shows the warning page.
+    Dangerous,
+    /// The input is not a web address we can judge.
+    Invalid,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Safe => "safe",
+            Level::Suspicious => "suspicious",
+            Level::Dangerous => "dangerous",
+            Level::Invalid => "invalid",
+        }
+    }
+}
+
+macro_rules! reason_codes {
+    ($($(#[$m:meta])* $v:ident = $s:literal,)*) => {
+        /// Why a verdict was given. Serialized as a stable snake_case code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[non_exhaustive]
+        pub enum Code { $($(#[$m])* #[serde(rename = $s)] $v,)* }
+        impl Code {
+            /// Every code, for tests that check each has a message in every locale.
+            pub const ALL: &'static [Code] = &[$(Code::$v,)*];
+            pub fn as_str(self) -> &'static str { match self { $(Code::$v => $s,)* } }
+        }
+    };
+}
+
+reason_codes! {
+    // --- input problems (level `invalid`)
+    /// Nothing to check.
+    EmptyInput = "empty_input",
+    /// Not a web address.
+    UnparseableUrl = "unparseable_url",
+    /// Not http or https (javascript:, data:, file:, ...).
+    UnsupportedScheme = "unsupported_scheme",
+    // --- brand impersonation
+    /// A protected brand's domain is written inside someone else's host (`www.jcom.co.jp.evil.cn`).
+    BrandDomainEmbedded = "brand_domain_embedded",
+    /// A brand's domain written with hyphens (`jcom-co-jp.evil.com`).
+    BrandDomainHyphenated = "brand_domain_hyphenated",
+    /// A Japanese second-level suffix (`co.jp`, misspelled `co.jq`, `-co-jp`) in the middle of a host.
+    FakeJpSuffix = "fake_jp_suffix",
+    /// A brand's name is the registrable domain's label, or a hyphen token of it, on a domain the brand does not own.
+    BrandWordInDomain = "brand_word_in_domain",
+    /// A brand's name is a label or hyphen token of a subdomain the brand does not own.
+    BrandWordInSubdomain = "brand_word_in_subdomain",
+    /// The domain is a few keystrokes from a protected domain (`amazom.co.jp`).
+    LookalikeDomain = "lookalike_domain",
+    /// Letters from other scripts that look like a protected domain (`аpple.com` with Cyrillic а).
+    Homograph = "homograph",
+    /// One label mixes scripts (Latin with Cyrillic, ...).
+    MixedScript = "mixed_script",
+    /// A protected brand's name under another top-level domain (`jcom.net`).
+    TldSwap = "tld_swap",
+    /// A brand's name in the path or query of an unrelated domain (`/jabank`).
+    BrandInPath = "brand_in_path",
+    // --- host tricks
+    /// The host is a raw IP address.
+    IpAddressHost = "ip_address_host",
+    /// Text before `@` poses as the host (`https://www.jcom.co.jp@evil.example/`).
+    UserinfoInUrl = "userinfo_in_url",
+    /// Many subdomain levels.
+    DeepSubdomain = "deep_subdomain",
+    /// A label that looks machine-generated.
+    RandomLabel = "random_label",
+    /// A dynamic-DNS service: anyone can get a name there in a minute.
+    DynamicDns = "dynamic_dns",
+    /// Free hosting where anyone can publish a page (`workers.dev`, `web.app`).
+    FreeHosting = "free_hosting",
+    /// A top-level domain much used for throwaway phishing domains.
+    RiskyTld = "risky_tld",
+    /// The host is written in an international (punycode) form.
+    InternationalDomain = "international_domain",
+    /// A port other than the scheme's default.
+    UnusualPort = "unusual_port",
+    /// A link-shortening service hides where the link goes.
+    UrlShortener = "url_shortener",
+    // --- content of the address
+    /// The address carries another address (`?url=https://...`), judged too.
+    EmbeddedUrl = "embedded_url",
+    /// A link to a program or archive (.exe, .zip, .apk ...).
+    RiskyDownload = "risky_download",
+    /// Words such as login, verify, account in the address.
+    CredentialWords = "credential_words",
+    /// Plain http: anything typed can be read on the way.
+    InsecureHttp = "insecure_http",
+    // --- informational (weight 0 or negative)
+    /// The host belongs to a protected brand.
+    OfficialDomain = "official_domain",
+    /// The user listed this site as trusted.
+    TrustedByUser = "trusted_by_user",
+}
+
+/// A protected brand, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BrandRef {
+    /// Stable id (`jcom`).
+    pub id: String,
+    pub name_en: String,
+    pub name_ja: String,
+    /// The brand's official site to offer instead (`https://www.jcom.co.jp/`).
+    pub official_site: String,
+    /// The official registrable domain this reason refers to (`jcom.co.jp`).
+    pub official_domain: String,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    pub code: Code,
+    /// Contribution to the score.
+    pub weight: i32,
+    /// The brand concerned, if any.
+    pub brand: Option<BrandRef>,
+    /// What matched: a label, a word, a file extension, an embedded URL.
+    pub detail: Option<String>,
+}
+
+/// The verdict on one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verdict {
+    pub level: Level,
+    /// Sum of the reasons' weights (0 for invalid input).
+    pub score: i32,
+    /// The input as given.
+    pub input: String,
+    /// The normalized URL (ASCII host), or null when the input is invalid.
+    pub url: Option<String>,
+    pub scheme: Option<String>,
+    pub host_ascii: Option<String>,
+    pub host_unicode: Option<String>,
+    /// Who registered the name: `vkia.cn` for `www2.jcom.co.jp.login.vkia.cn`.
+    pub registrable: Option<String>,
+    pub public_suffix: Option<String>,
+    /// `icann`, `private` (each subdomain has its own owner) or `unknown`.
+    pub suffix_kind: Option<String>,
+    /// What stands before the registrable domain (`www2.jcom.co.jp.login`).
+    pub subdomain: Option<String>,
+    /// ISO 3166 code when the top-level domain is a country's (`CN` for `.cn`).
+    pub country: Option<String>,
+    /// Findings, strongest first.
+    pub reasons: Vec<Reason>,
+    /// The brand impersonated, when one is.
+    pub brand: Option<BrandRef>,
+    /// The official site to offer instead, when a brand is impersonated.
+    pub official_site: Option<String>,
+    /// The address carried inside this one, when it was judged too.
+    pub embedded_url: Option<String>,
+    /// Versions of the embedded data (brand list, Public Suffix List).
+    pub data_version: String,
+}
+
+impl Verdict {
+    /// True when the browser should interrupt the navigation.
+    pub fn is_dangerous(&self) -> bool {
+        self.level == Level::Dangerous
+    }
+    /// True for suspicious or dangerous.
+    pub fn is_flagged(&self) -> bool {
+        matches!(self.level, Level::Suspicious | Level::Dangerous)
+    }
+    /// The reason codes, in order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.reasons.iter().map(|r| r.code.as_str()).collect()
+    }
+}
