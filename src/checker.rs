@@ -86,6 +86,11 @@ impl Checker {
         Ok(Checker::from_brands(brands::shipped()?, settings))
     }
 
+    /// A checker over a given brand list (benchmarks, tests, other data sets).
+    pub fn with_brands(list: Vec<Brand>, settings: &Settings) -> Checker {
+        Checker::from_brands(list, settings)
+    }
+
     fn from_brands(mut list: Vec<Brand>, settings: &Settings) -> Checker {
         for d in &settings.protected {
             if let Some(reg) = registrable_of(d) {
