@@ -55,7 +55,7 @@ function el(doc, tag, cls, text) {
  */
 export function splitHost(host, registrable) {
   const h = String(host ?? "");
-  if (!registrable) return [h, ""];
+  if (!registrable) return ["", h]; // IP address or unknown suffix: the whole host is the owner
   const n = String(registrable).split(".").length;
   const labels = h.split(".");
   if (labels.length <= n) return ["", h];
