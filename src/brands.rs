@@ -118,14 +118,73 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
     Ok(out)
 }
 
-/// Indexes over the brands, built once per checker.
+/// A string a lookalike may imitate: a brand domain's label (`amazon` of `amazon.co.jp`) or a
+/// distinctive brand word.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub text: String,
+    pub brand: usize,
+    /// The official domain to name (`amazon.co.jp`).
+    pub domain: String,
+    /// The suffix of that domain (`co.jp`), empty for a word.
+    pub suffix: String,
+}
+
+/// Indexes over the brands, built once per checker. Every query is a hash lookup: cost does not
+/// grow with the number of brands.
 #[derive(Debug, Default)]
 pub struct BrandIndex {
     pub brands: Vec<Brand>,
     /// Official registrable domain → brand.
     pub by_domain: HashMap<String, usize>,
-    /// Brand word → brand (a word may belong to several brands; the first wins).
+    /// Official domain with hyphens and dots both written as dots (`eki.net.com`) → (brand, domain).
+    pub by_dotted: HashMap<String, (usize, String)>,
+    /// Brand word → brand (a word may belong to several brands; the first listed wins).
     pub by_word: HashMap<String, usize>,
+    /// Lengths of the brand words, for substring search without scanning the list.
+    pub word_lengths: Vec<usize>,
+    /// Lookalike targets.
+    pub targets: Vec<Target>,
+    /// Exact target text → target indexes.
+    pub target_exact: HashMap<String, Vec<u32>>,
+    /// Deletion neighbourhood (SymSpell): every target with up to one or two characters deleted
+    /// → target indexes. A label within edit distance k of a target shares a key with it.
+    pub deletions: HashMap<String, Vec<u32>>,
+    /// UTS #39 skeleton of each target → target indexes.
+    pub skeletons: HashMap<String, Vec<u32>>,
+}
+
+/// How many deletions the neighbourhood holds for a string of this length.
+pub fn max_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 1,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// All strings obtained from `s` (ASCII) by deleting up to `k` characters, `s` included.
+pub fn deletion_variants(s: &str, k: usize, out: &mut Vec<String>) {
+    out.push(s.to_string());
+    let mut frontier = vec![s.to_string()];
+    for _ in 0..k {
+        let mut next = Vec::new();
+        for w in &frontier {
+            for i in 0..w.len() {
+                if !w.is_char_boundary(i) || !w.is_char_boundary(i + 1) {
+                    continue;
+                }
+                let mut v = String::with_capacity(w.len());
+                v.push_str(w.get(..i).unwrap_or(""));
+                v.push_str(w.get(i + 1..).unwrap_or(""));
+                if v.len() >= 2 && !out.contains(&v) {
+                    out.push(v.clone());
+                    next.push(v);
+                }
+            }
+        }
+        frontier = next;
+    }
 }
 
 impl BrandIndex {
@@ -134,13 +193,58 @@ impl BrandIndex {
             brands,
             ..BrandIndex::default()
         };
+        let mut seen_targets: HashMap<String, ()> = HashMap::new();
         for (i, b) in idx.brands.iter().enumerate() {
             for d in &b.domains {
                 idx.by_domain.entry(d.clone()).or_insert(i);
+                idx.by_dotted
+                    .entry(d.replace('-', "."))
+                    .or_insert((i, d.clone()));
+                let split = crate::domain::split(d);
+                let suffix = d.get(split.suffix_start..).unwrap_or("").to_string();
+                let label = d.get(..split.suffix_start.saturating_sub(1)).unwrap_or("");
+                let label = label.rsplit('.').next().unwrap_or(label).to_string();
+                if label.len() >= 3
+                    && seen_targets
+                        .insert(format!("{label}/{suffix}"), ())
+                        .is_none()
+                {
+                    idx.targets.push(Target {
+                        text: label,
+                        brand: i,
+                        domain: d.clone(),
+                        suffix,
+                    });
+                }
             }
             for w in &b.words {
                 idx.by_word.entry(w.clone()).or_insert(i);
+                if !idx.word_lengths.contains(&w.len()) {
+                    idx.word_lengths.push(w.len());
+                }
+                if w.len() >= 5 && seen_targets.insert(format!("{w}/"), ()).is_none() {
+                    let domain = b.domains.first().cloned().unwrap_or_default();
+                    idx.targets.push(Target {
+                        text: w.clone(),
+                        brand: i,
+                        domain,
+                        suffix: String::new(),
+                    });
+                }
             }
+        }
+        idx.word_lengths.sort_unstable();
+        let mut variants = Vec::new();
+        for (ti, t) in idx.targets.iter().enumerate() {
+            let ti = ti as u32;
+            idx.target_exact.entry(t.text.clone()).or_default().push(ti);
+            variants.clear();
+            deletion_variants(&t.text, max_edits(t.text.len()), &mut variants);
+            for v in variants.drain(..) {
+                idx.deletions.entry(v).or_default().push(ti);
+            }
+            let sk: String = unicode_security::skeleton(&t.text).collect();
+            idx.skeletons.entry(sk).or_default().push(ti);
         }
         idx
     }
@@ -152,5 +256,9 @@ impl BrandIndex {
     /// The brand owning this registrable domain.
     pub fn owner(&self, registrable: &str) -> Option<usize> {
         self.by_domain.get(registrable).copied()
+    }
+
+    pub fn target(&self, i: u32) -> Option<&Target> {
+        self.targets.get(i as usize)
     }
 }

@@ -258,7 +258,7 @@ impl Checker {
             signals::ip_signals(p, &mut reasons);
             signals::path_signals_ip(p, &self.brands, &mut reasons);
         }
-        signals::url_signals(p, &mut reasons);
+        signals::url_signals(p, &self.brands, &mut reasons);
 
         // An address carried inside this one (redirectors, mail wrappers): judge it too.
         if depth < 2 {

@@ -1,11 +1,49 @@
-//! The signals: each looks at one aspect of the URL and pushes reasons with weights.
+//! The signals. Each looks at one aspect of the URL and pushes reasons with weights; the checker
+//! adds the weights up. Brand signals are strong on their own; host tricks are weights that only
+//! add up to a warning together.
 
 use url::Url;
 
-use crate::brands::BrandIndex;
+use crate::brands::{deletion_variants, max_edits, BrandIndex};
 use crate::checker::HostInfo;
-use crate::parse::Parsed;
+use crate::domain::SuffixKind;
+use crate::parse::{HostKind, Parsed};
 use crate::verdict::{Code, Reason};
+
+/// Weights. `suspicious` from 30, `dangerous` from 70 (see checker.rs).
+pub mod w {
+    pub const BRAND_DOMAIN_EMBEDDED: i32 = 80;
+    pub const BRAND_DOMAIN_HYPHENATED: i32 = 75;
+    pub const FAKE_JP_SUFFIX_BRAND: i32 = 80;
+    pub const FAKE_JP_SUFFIX: i32 = 55;
+    pub const BRAND_WORD_DOMAIN: i32 = 45;
+    pub const BRAND_WORD_DOMAIN_PART: i32 = 35;
+    pub const BRAND_WORD_SUBDOMAIN: i32 = 40;
+    pub const LOOKALIKE_SAME_SUFFIX: i32 = 75;
+    pub const LOOKALIKE: i32 = 55;
+    pub const LOOKALIKE_SHORT: i32 = 35;
+    pub const HOMOGRAPH: i32 = 85;
+    pub const MIXED_SCRIPT: i32 = 40;
+    pub const TLD_SWAP: i32 = 30;
+    pub const BRAND_IN_PATH: i32 = 20;
+    pub const IP_HOST: i32 = 35;
+    pub const USERINFO: i32 = 40;
+    pub const USERINFO_DOMAIN: i32 = 60;
+    pub const DEEP: i32 = 10;
+    pub const RANDOM_REG: i32 = 25;
+    pub const RANDOM_SUB: i32 = 10;
+    pub const DYNAMIC_DNS: i32 = 30;
+    pub const FREE_HOSTING: i32 = 15;
+    pub const RISKY_TLD: i32 = 20;
+    pub const IDN: i32 = 10;
+    pub const PORT: i32 = 10;
+    pub const SHORTENER: i32 = 15;
+    pub const DOWNLOAD_PROGRAM: i32 = 50;
+    pub const DOWNLOAD_ARCHIVE: i32 = 35;
+    pub const CREDENTIAL_HOST: i32 = 10;
+    pub const CREDENTIAL_PATH: i32 = 5;
+    pub const HTTP: i32 = 5;
+}
 
 fn reason(code: Code, weight: i32) -> Reason {
     Reason {
@@ -13,6 +51,15 @@ fn reason(code: Code, weight: i32) -> Reason {
         weight,
         brand: None,
         detail: None,
+    }
+}
+
+fn detailed(code: Code, weight: i32, detail: &str) -> Reason {
+    Reason {
+        code,
+        weight,
+        brand: None,
+        detail: Some(detail.to_string()),
     }
 }
 
@@ -32,6 +79,493 @@ fn branded(
     }
 }
 
+/// Second-level labels of `.jp` that attackers write in the middle of hosts.
+const JP_SLD: &[&str] = &["co", "ne", "or", "ac", "go", "ed", "gr", "lg", "ad"];
+/// `jp` and its misspellings seen in reports (`co.jq`, `co.ip`, `co.jo`).
+const JP_LIKE: &[&str] = &["jp", "jq", "ip", "jo", "jb", "jpn", "lp", "pj", "j"];
+
+/// Dynamic-DNS services: anyone can point a name there in a minute.
+const DYNAMIC_DNS: &[&str] = &[
+    "duckdns.org",
+    "ddns.net",
+    "no-ip.org",
+    "no-ip.biz",
+    "no-ip.info",
+    "noip.me",
+    "hopto.org",
+    "zapto.org",
+    "sytes.net",
+    "myvnc.com",
+    "servehttp.com",
+    "serveftp.com",
+    "servebeer.com",
+    "redirectme.net",
+    "myftp.org",
+    "myftp.biz",
+    "dynu.net",
+    "dynu.com",
+    "freeddns.org",
+    "dyndns.org",
+    "dynv6.net",
+    "mooo.com",
+    "ddnsking.com",
+    "ddnsfree.com",
+    "gotdns.ch",
+    "3utilities.com",
+    "bounceme.net",
+    "viewdns.net",
+    "webhop.me",
+    "ddns.me",
+    "linkpc.net",
+    "dnsalias.net",
+    "ooguy.com",
+    "kozow.com",
+    "loseyourip.com",
+    "ydns.eu",
+    "dns-dynamic.net",
+    "giize.com",
+    "gleeze.com",
+    "casacam.net",
+    "accesscam.org",
+    "camdvr.org",
+    "chickenkiller.com",
+    "crabdance.com",
+    "strangled.net",
+    "twilightparadox.com",
+    "afraid.org",
+    "publicvm.com",
+    "vpndns.net",
+    "myddns.me",
+    "ddnsgeek.com",
+    "dnsfor.me",
+    "freedynamicdns.net",
+    "freedynamicdns.org",
+    "theworkpc.com",
+    "mywire.org",
+    "dnsupdate.info",
+    "hldns.ru",
+    "now-dns.net",
+    "dynns.com",
+];
+
+/// Free hosting and app platforms where anyone publishes a page under the platform's name.
+const FREE_HOSTING: &[&str] = &[
+    "workers.dev",
+    "pages.dev",
+    "web.app",
+    "firebaseapp.com",
+    "netlify.app",
+    "vercel.app",
+    "glitch.me",
+    "github.io",
+    "gitlab.io",
+    "herokuapp.com",
+    "onrender.com",
+    "repl.co",
+    "replit.app",
+    "weebly.com",
+    "wixsite.com",
+    "000webhostapp.com",
+    "blogspot.com",
+    "azurewebsites.net",
+    "appspot.com",
+    "surge.sh",
+    "fly.dev",
+    "ngrok.io",
+    "ngrok-free.app",
+    "ngrok.app",
+    "trycloudflare.com",
+    "r2.dev",
+    "webflow.io",
+    "framer.app",
+    "framer.website",
+    "square.site",
+    "godaddysites.com",
+    "mystrikingly.com",
+    "strikingly.com",
+    "carrd.co",
+    "sites.google.com",
+    "web.core.windows.net",
+    "s3.amazonaws.com",
+    "wcomhost.com",
+    "jimdofree.com",
+    "jimdosite.com",
+    "webnode.jp",
+    "wordpress.com",
+    "tilda.ws",
+    "yolasite.com",
+    "site123.me",
+    "bitbucket.io",
+    "qualtrics.com",
+    "typedream.app",
+    "codeanyapp.com",
+    "deno.dev",
+    "render.com",
+    "lovable.app",
+    "cprapid.com",
+    "mixh.jp",
+    "xsrv.jp",
+    "sakura.ne.jp",
+    "lolipop.jp",
+    "heteml.net",
+    "main.jp",
+    "fc2.com",
+    "jugem.jp",
+    "wpx.jp",
+    "web.fc2.com",
+    "ivory.ne.jp",
+    "boo.jp",
+    "netlify.com",
+    "firebaseio.com",
+];
+
+/// Top-level domains much used for throwaway domains (abuse-rate reports), not a verdict alone.
+const RISKY_TLDS: &[&str] = &[
+    "cn",
+    "top",
+    "xyz",
+    "cfd",
+    "icu",
+    "shop",
+    "club",
+    "buzz",
+    "cyou",
+    "vip",
+    "pw",
+    "monster",
+    "tk",
+    "ga",
+    "ml",
+    "cf",
+    "gq",
+    "sbs",
+    "bond",
+    "lol",
+    "rest",
+    "bar",
+    "work",
+    "click",
+    "link",
+    "ink",
+    "cc",
+    "wang",
+    "win",
+    "bid",
+    "loan",
+    "online",
+    "site",
+    "website",
+    "store",
+    "fun",
+    "space",
+    "live",
+    "today",
+    "xin",
+    "ltd",
+    "group",
+    "pics",
+    "beauty",
+    "hair",
+    "skin",
+    "makeup",
+    "quest",
+    "autos",
+    "boats",
+    "yachts",
+    "mom",
+    "homes",
+    "best",
+    "zip",
+    "mov",
+    "su",
+    "ws",
+    "asia",
+    "one",
+    "ci",
+    "cam",
+    "casa",
+    "uno",
+    "lat",
+    "email",
+    "life",
+    "tokyo",
+    "world",
+    "cloud",
+    "host",
+    "press",
+    "run",
+    "pro",
+    "kim",
+    "ren",
+    "red",
+    "men",
+    "date",
+    "racing",
+    "download",
+    "stream",
+    "party",
+    "review",
+    "trade",
+    "accountant",
+    "science",
+    "faith",
+    "cricket",
+    "gdn",
+    "mw",
+    "id",
+    "in",
+    "ly",
+    "ru",
+    "icu",
+    "me",
+    "biz",
+    "info",
+];
+
+/// Link shorteners: the real target is hidden.
+const SHORTENERS: &[&str] = &[
+    "bit.ly",
+    "t.co",
+    "tinyurl.com",
+    "cutt.ly",
+    "rebrand.ly",
+    "is.gd",
+    "ow.ly",
+    "buff.ly",
+    "reurl.cc",
+    "t.ly",
+    "rb.gy",
+    "shorturl.at",
+    "tiny.cc",
+    "x.gd",
+    "v.gd",
+    "s.id",
+    "goo.su",
+    "urlz.fr",
+    "qr.paps.jp",
+    "00m.in",
+    "bit.do",
+    "lnkd.in",
+    "kutt.it",
+    "short.gy",
+    "u.to",
+    "clck.ru",
+    "tr.ee",
+    "onl.bz",
+    "amzn.to",
+    "urx.nu",
+    "urx2.nu",
+    "urx3.nu",
+    "ux.nu",
+    "me2.do",
+    "han.gl",
+    "vo.la",
+    "iii.im",
+    "l.ead.me",
+    "shorter.me",
+    "gg.gg",
+    "surl.li",
+    "2u.pw",
+    "qrco.de",
+];
+
+/// Words of the credential-phishing vocabulary, as host or path tokens.
+const CREDENTIAL_WORDS: &[&str] = &[
+    "login",
+    "signin",
+    "sign-in",
+    "logon",
+    "verify",
+    "verification",
+    "account",
+    "accounts",
+    "update",
+    "secure",
+    "security",
+    "confirm",
+    "auth",
+    "authentication",
+    "mypage",
+    "member",
+    "members",
+    "support",
+    "service",
+    "billing",
+    "payment",
+    "wallet",
+    "unlock",
+    "suspend",
+    "suspended",
+    "restore",
+    "recovery",
+    "password",
+    "customer",
+    "center",
+    "info",
+    "notice",
+    "alert",
+    "id",
+    "web",
+    "online",
+    "official",
+    "card",
+    "bank",
+    "pay",
+    "my",
+    "app",
+    "user",
+    "check",
+];
+
+/// File extensions of programs and archives.
+const PROGRAM_EXT: &[&str] = &[
+    "exe", "scr", "msi", "bat", "cmd", "com", "pif", "vbs", "vbe", "js", "jse", "wsf", "hta",
+    "lnk", "ps1", "apk", "xapk", "dmg", "pkg", "jar", "cpl", "reg", "msix", "appx",
+];
+const ARCHIVE_EXT: &[&str] = &[
+    "zip", "rar", "7z", "iso", "img", "vhd", "vhdx", "cab", "gz", "tgz", "ace", "arj", "lzh", "uue",
+];
+
+/// Affixes that attackers glue to short brand names (`myjcom`, `aeonjp`).
+const AFFIXES: &[&str] = &[
+    "my", "jp", "japan", "web", "net", "card", "pay", "app", "id", "login", "online", "official",
+    "support", "service", "info", "center", "secure", "member", "members", "user", "help", "mail",
+    "account", "update", "co", "www", "smart", "mobile", "direct", "club", "point", "points",
+    "shop", "store", "bank", "verify", "auth", "sign", "signin", "check",
+];
+
+fn in_list(host: &str, list: &[&'static str]) -> Option<&'static str> {
+    // Match the host or any parent domain against the list (hash-free: the lists are short and
+    // fixed, and we only probe at label boundaries).
+    let mut h = host;
+    loop {
+        if let Some(x) = list.iter().find(|x| **x == h) {
+            return Some(x);
+        }
+        match h.split_once('.') {
+            Some((_, rest)) => h = rest,
+            None => return None,
+        }
+    }
+}
+
+/// Tokens of a label: split at hyphens and at letter/digit boundaries.
+fn tokens(label: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in label.split(['-', '_']) {
+        let mut start = 0;
+        let bytes = part.as_bytes();
+        for i in 1..bytes.len() {
+            let (a, b) = (
+                bytes.get(i - 1).copied().unwrap_or(0),
+                bytes.get(i).copied().unwrap_or(0),
+            );
+            if a.is_ascii_digit() != b.is_ascii_digit() {
+                if let Some(t) = part.get(start..i) {
+                    out.push(t);
+                }
+                start = i;
+            }
+        }
+        if let Some(t) = part.get(start..) {
+            if !t.is_empty() {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Does a label look machine-generated? (`ewslpvz`, `sy4n5j`, `bd8d052c415a0c9f…`)
+/// Judged per hyphen token, so `smbc-card` is two ordinary words.
+pub fn looks_random(label: &str) -> bool {
+    if label.starts_with("xn--") {
+        return false;
+    }
+    label.split('-').any(token_looks_random)
+}
+
+fn token_looks_random(tok: &str) -> bool {
+    if tok.len() < 5 {
+        return false;
+    }
+    let b = tok.as_bytes();
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    // Long hex strings.
+    if tok.len() >= 16 && b.iter().all(|c| c.is_ascii_hexdigit()) && digits >= 3 {
+        return true;
+    }
+    // Digits interleaved with letters (several switches): `sy4n5j`, `x9c15d0sj`.
+    let switches = b
+        .windows(2)
+        .filter(|w| matches!(w, [x, y] if x.is_ascii_digit() != y.is_ascii_digit()))
+        .count();
+    if digits >= 2 && letters >= 2 && switches >= 3 {
+        return true;
+    }
+    // Consonant runs and vowel scarcity.
+    let mut run = 0;
+    let mut max_run = 0;
+    let mut vowels = 0;
+    let mut onset = 0;
+    let mut in_onset = true;
+    for &c in b {
+        if c.is_ascii_alphabetic() && !is_vowel(c) {
+            run += 1;
+            max_run = max_run.max(run);
+            if in_onset {
+                onset += 1;
+            }
+        } else {
+            if is_vowel(c) {
+                vowels += 1;
+            }
+            run = 0;
+            in_onset = false;
+        }
+    }
+    if max_run >= 5 {
+        return true;
+    }
+    if letters >= 6 && (vowels * 5) < letters {
+        return true;
+    }
+    const ONSETS: &[&str] = &[
+        "str", "spr", "scr", "spl", "thr", "chr", "sch", "shr", "phr", "squ", "sph", "schw", "ts",
+        "sh", "ch",
+    ];
+    let odd_onset = onset >= 3
+        && !ONSETS
+            .iter()
+            .any(|o| tok.starts_with(o) && o.len() >= onset);
+    // Rare letter pairs that neither English nor romaji produce.
+    let rare = b
+        .windows(2)
+        .filter(|w| {
+            matches!(w, [x, y] if x.is_ascii_alphabetic() && y.is_ascii_alphabetic() && RARE_PAIRS.iter().any(|p| p.as_bytes() == [*x, *y]))
+        })
+        .count()
+        + usize::from(odd_onset);
+    rare >= 2 || (rare >= 1 && max_run >= 4)
+}
+
+/// Letter pairs rare in English, romaji and pinyin.
+const RARE_PAIRS: &[&str] = &[
+    "bq", "bx", "bz", "cb", "cf", "cg", "cj", "cv", "cw", "cx", "dq", "dx", "fq", "fv", "fx", "fz",
+    "gq", "gv", "gx", "hx", "jb", "jc", "jd", "jf", "jg", "jh", "jk", "jl", "jm", "jn", "jp", "jq",
+    "jr", "js", "jt", "jv", "jw", "jx", "jy", "jz", "kq", "kx", "kz", "lx", "mq", "mx", "mz", "pq",
+    "pv", "px", "pz", "qb", "qc", "qd", "qf", "qg", "qh", "qj", "qk", "ql", "qm", "qn", "qp", "qq",
+    "qr", "qs", "qt", "qv", "qw", "qx", "qy", "qz", "sx", "tq", "tx", "vb", "vc", "vd", "vf", "vg",
+    "vh", "vj", "vk", "vm", "vn", "vp", "vq", "vt", "vw", "vx", "vz", "wq", "wv", "wx", "wz", "xb",
+    "xd", "xg", "xj", "xk", "xm", "xn", "xq", "xr", "xv", "xz", "yq", "yv", "yx", "zb", "zc", "zd",
+    "zf", "zg", "zj", "zk", "zn", "zp", "zq", "zr", "zs", "zt", "zv", "zw", "zx",
+];
+
 /// Signals on the host name.
 pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     if let Some(o) = h.owner {
@@ -39,83 +573,620 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
         out.push(branded(Code::OfficialDomain, 0, brands, o, domain, domain));
         return;
     }
+    let before = out.len();
     embedded_brand_domain(h, brands, out);
+    fake_jp_suffix(h, brands, out);
+    if out.len() == before {
+        lookalike(h, brands, out);
+    }
+    if !out
+        .iter()
+        .skip(before)
+        .any(|r| r.weight >= w::BRAND_DOMAIN_HYPHENATED || r.code == Code::TldSwap)
+    {
+        brand_words(h, brands, out);
+    }
+    idn(h, brands, out);
+    host_tricks(h, out);
 }
 
 /// A protected brand's registrable domain written inside another owner's host:
 /// `www2.jcom.co.jp.login.vkia.cn` (dotted) or `jcom-co-jp.example.com` (hyphenated).
 fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    let host = h.host;
-    let labels = &h.labels;
-    // Dotted: any run of labels that ends before the registrable domain and equals a brand domain.
-    let reg_start = labels
-        .len()
-        .saturating_sub(h.registrable.map_or(0, |r| r.split('.').count()));
-    for i in 0..reg_start {
-        for j in (i + 1)..=labels.len() {
-            if j > reg_start + 1 && j != labels.len() {
+    // Token stream over labels and hyphens, remembering whether each token follows a dot.
+    let mut toks: Vec<(&str, bool)> = Vec::new();
+    for label in &h.labels {
+        for (i, t) in label.split('-').enumerate() {
+            if !t.is_empty() {
+                toks.push((t, i == 0));
+            }
+        }
+    }
+    let n = toks.len();
+    let reg_tokens = h
+        .registrable
+        .map_or(0, |r| r.split(['.', '-']).filter(|t| !t.is_empty()).count());
+    let mut key = String::new();
+    for i in 0..n {
+        for len in 2..=4 {
+            let j = i + len;
+            if j > n {
                 break;
             }
-            let cand = labels.get(i..j).map(|l| l.join(".")).unwrap_or_default();
-            if let Some(b) = brands.owner(&cand) {
-                out.push(branded(
-                    Code::BrandDomainEmbedded,
-                    80,
-                    brands,
-                    b,
-                    &cand,
-                    &cand,
-                ));
+            // Windows inside the host's own registrable domain are not embeddings
+            // (`amazon.com.mx` is not `amazon.com` embedded).
+            if i + reg_tokens >= n {
+                break;
+            }
+            key.clear();
+            for (k, (t, _)) in toks.get(i..j).unwrap_or(&[]).iter().enumerate() {
+                if k > 0 {
+                    key.push('.');
+                }
+                key.push_str(t);
+            }
+            if let Some((b, d)) = brands.by_dotted.get(&key) {
+                // Dotted when every joint of the window (as written) is a dot.
+                let written = h.host.contains(d.as_str()) && {
+                    let all_dots = toks
+                        .get(i + 1..j)
+                        .unwrap_or(&[])
+                        .iter()
+                        .all(|(_, after_dot)| *after_dot);
+                    all_dots || d.contains('-')
+                };
+                let (code, weight) = if written {
+                    (Code::BrandDomainEmbedded, w::BRAND_DOMAIN_EMBEDDED)
+                } else {
+                    (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
+                };
+                out.push(branded(code, weight, brands, *b, d, &key));
                 return;
             }
         }
     }
-    // Hyphenated: a brand domain with dots replaced by hyphens, as tokens of any label.
-    for (d, &b) in &brands.by_domain {
-        let hy = d.replace('.', "-");
-        if host.contains(&hy) {
-            out.push(branded(Code::BrandDomainHyphenated, 75, brands, b, d, &hy));
+}
+
+/// `co.jp`, `ne.jp` (or misspelled `co.jq`, `co.ip`, `-co-jp`, `co.jp-admin`) anywhere but at the
+/// end of the host. Recovers the domain it claims: `www.jcam.co.jq.zwzfw.com` → J:COM.
+fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    if out
+        .iter()
+        .any(|r| r.code == Code::BrandDomainEmbedded || r.code == Code::BrandDomainHyphenated)
+    {
+        return;
+    }
+    let toks: Vec<&str> = h.host.split(['.', '-']).collect();
+    let real_suffix_tokens = h.suffix.split(['.', '-']).count();
+    let limit = toks.len().saturating_sub(real_suffix_tokens);
+    for i in 1..limit {
+        let (Some(sld), Some(tld)) = (toks.get(i), toks.get(i + 1)) else {
+            continue;
+        };
+        if !JP_SLD.contains(sld) || !JP_LIKE.contains(tld) {
+            continue;
+        }
+        // `co.j` alone is too weak; `j` only counts after `co`.
+        if *tld == "j" && *sld != "co" {
+            continue;
+        }
+        let claimed = toks.get(i - 1).copied().unwrap_or("");
+        let claimed_domain = format!("{claimed}.{sld}.jp");
+        let brand = brands
+            .by_dotted
+            .get(&claimed_domain.replace('-', "."))
+            .map(|(b, d)| (*b, d.clone()))
+            .or_else(|| closest_target(claimed, brands).map(|(t, _)| t));
+        let detail = format!("{claimed}.{sld}.{tld}");
+        match brand {
+            Some((b, d)) => out.push(branded(
+                Code::FakeJpSuffix,
+                w::FAKE_JP_SUFFIX_BRAND,
+                brands,
+                b,
+                &d,
+                &detail,
+            )),
+            None => out.push(detailed(Code::FakeJpSuffix, w::FAKE_JP_SUFFIX, &detail)),
+        }
+        return;
+    }
+}
+
+/// The closest lookalike target to `s` within the allowed edit distance, if any:
+/// (brand, official domain), distance.
+fn closest_target(s: &str, brands: &BrandIndex) -> Option<((usize, String), usize)> {
+    let s = unconfuse(s);
+    if s.len() < 3 {
+        return None;
+    }
+    if let Some(ts) = brands.target_exact.get(&s) {
+        let t = ts.first().and_then(|i| brands.target(*i))?;
+        return Some(((t.brand, t.domain.clone()), 0));
+    }
+    let k = max_edits(s.len());
+    let mut variants = Vec::new();
+    deletion_variants(&s, k, &mut variants);
+    let mut best: Option<((usize, String), usize)> = None;
+    for v in &variants {
+        let Some(ts) = brands.deletions.get(v) else {
+            continue;
+        };
+        for ti in ts {
+            let Some(t) = brands.target(*ti) else {
+                continue;
+            };
+            let d = strsim::osa_distance(&s, &t.text);
+            let allowed = max_edits(t.text.len().min(s.len()));
+            if d <= allowed && best.as_ref().is_none_or(|(_, bd)| d < *bd) {
+                best = Some(((t.brand, t.domain.clone()), d));
+            }
+        }
+    }
+    best
+}
+
+/// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
+fn unconfuse(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' => 'l',
+            '3' => 'e',
+            '5' => 's',
+            '@' => 'a',
+            _ => c,
+        })
+        .collect();
+    mapped.replace("rn", "m").replace("vv", "w")
+}
+
+/// The registrable label is a few keystrokes from a protected domain's label (`amazom.co.jp`), or
+/// the brand's exact label under another suffix (`jcom.net`).
+fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    if h.reg_label.is_empty() || h.kind == SuffixKind::Private {
+        // Under a private suffix the label is the user's name at the platform; brand words cover it.
+        if h.kind != SuffixKind::Private {
+            return;
+        }
+    }
+    let label = h.reg_label;
+    // Exact brand label under another suffix: a TLD swap.
+    if let Some(ts) = brands.target_exact.get(label) {
+        if let Some(t) = ts
+            .iter()
+            .filter_map(|i| brands.target(*i))
+            .find(|t| !t.suffix.is_empty())
+        {
+            if h.kind != SuffixKind::Private {
+                out.push(branded(
+                    Code::TldSwap,
+                    w::TLD_SWAP,
+                    brands,
+                    t.brand,
+                    &t.domain,
+                    h.registrable.unwrap_or(h.host),
+                ));
+            }
+            return;
+        }
+    }
+    // Labels of the subdomain glued to the registrable label (`ama.zon.co.jp`).
+    let glued: String = h
+        .subdomain
+        .rsplit('.')
+        .next()
+        .map(|s| format!("{s}{label}"))
+        .unwrap_or_default();
+    for cand in [label.to_string(), label.replace('-', ""), glued] {
+        if cand.len() < 4 {
+            continue;
+        }
+        if let Some(((b, d), dist)) = closest_target(&cand, brands) {
+            if dist == 0 && cand == label {
+                continue; // a brand word as label: brand_words decides.
+            }
+            let t_suffix = d.split_once('.').map(|(_, s)| s).unwrap_or("");
+            let short = cand.len() <= 5;
+            let weight = if t_suffix == h.suffix && !short {
+                w::LOOKALIKE_SAME_SUFFIX
+            } else if short {
+                w::LOOKALIKE_SHORT
+            } else {
+                w::LOOKALIKE
+            };
+            out.push(branded(
+                Code::LookalikeDomain,
+                weight,
+                brands,
+                b,
+                &d,
+                h.registrable.unwrap_or(h.host),
+            ));
             return;
         }
     }
 }
 
+/// A brand's name as a label or hyphen token of someone else's host (`amazon-verify.com`,
+/// `au-pay-auoneo.jwcnfl.cn`). Short names need an exact token and a context word.
+fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    let reg_labels = h.registrable.map_or(0, |r| r.split('.').count());
+    let suffix_labels = h.suffix.split('.').count();
+    let n = h.labels.len();
+    let reg_label_at = n.saturating_sub(reg_labels);
+    let mut best: Option<Reason> = None;
+    for (li, label) in h.labels.iter().enumerate() {
+        if li >= n.saturating_sub(suffix_labels) {
+            break; // the public suffix itself
+        }
+        let in_reg = li >= reg_label_at;
+        let toks = tokens(label);
+        let has_context = toks.len() > 1 || h.labels.len() > reg_labels + 1;
+        for t in &toks {
+            let (found, exact) = find_word(t, brands);
+            let Some((b, word)) = found else { continue };
+            if word.len() <= 3 && !(exact && (has_context || !in_reg)) {
+                continue;
+            }
+            let weight = match (in_reg, exact) {
+                (true, true) => w::BRAND_WORD_DOMAIN,
+                (true, false) => w::BRAND_WORD_DOMAIN_PART,
+                (false, _) => w::BRAND_WORD_SUBDOMAIN,
+            };
+            let code = if in_reg {
+                Code::BrandWordInDomain
+            } else {
+                Code::BrandWordInSubdomain
+            };
+            let domain = brands
+                .get(b)
+                .and_then(|br| br.domains.first().cloned())
+                .unwrap_or_default();
+            let r = branded(code, weight, brands, b, &domain, &word);
+            if best.as_ref().is_none_or(|x| x.weight < r.weight) {
+                best = Some(r);
+            }
+        }
+    }
+    if let Some(r) = best {
+        out.push(r);
+    }
+}
+
+/// A brand word in a token: exact, or glued to an affix / inside a longer token (≥ 5 letters).
+/// Returns ((brand, word), exact).
+fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) {
+    if let Some(b) = brands.by_word.get(tok) {
+        return (Some((*b, tok.to_string())), true);
+    }
+    // Short brand + affix: `myjcom`, `aeonjp`.
+    for a in AFFIXES {
+        let rest = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a));
+        if let Some(rest) = rest {
+            if rest.len() >= 3 {
+                if let Some(b) = brands.by_word.get(rest) {
+                    return (Some((*b, rest.to_string())), true);
+                }
+            }
+        }
+    }
+    // Longer words anywhere inside the token.
+    for &len in brands.word_lengths.iter().filter(|l| **l >= 5) {
+        if len >= tok.len() {
+            break;
+        }
+        for start in 0..=(tok.len() - len) {
+            if let Some(sub) = tok.get(start..start + len) {
+                if let Some(b) = brands.by_word.get(sub) {
+                    return (Some((*b, sub.to_string())), false);
+                }
+            }
+        }
+    }
+    (None, false)
+}
+
+/// Internationalized hosts: homographs of protected names (UTS #39 skeleton) and mixed scripts.
+fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    if !h.host.split('.').any(|l| l.starts_with("xn--")) {
+        return;
+    }
+    let (unicode, _) = idna::domain_to_unicode(h.host);
+    let mut flagged = false;
+    for label in unicode.split('.') {
+        if label.is_ascii() {
+            continue;
+        }
+        let sk: String = unicode_security::skeleton(label)
+            .collect::<String>()
+            .to_lowercase();
+        if let Some(t) = brands
+            .skeletons
+            .get(&sk)
+            .and_then(|ts| ts.first())
+            .and_then(|i| brands.target(*i))
+        {
+            out.push(branded(
+                Code::Homograph,
+                w::HOMOGRAPH,
+                brands,
+                t.brand,
+                &t.domain,
+                label,
+            ));
+            flagged = true;
+            break;
+        }
+        use unicode_security::MixedScript;
+        if !label.is_single_script() {
+            out.push(detailed(Code::MixedScript, w::MIXED_SCRIPT, label));
+            flagged = true;
+            break;
+        }
+    }
+    if !flagged {
+        out.push(reason(Code::InternationalDomain, w::IDN));
+    }
+}
+
+/// Host tricks that add weight but never decide alone.
+fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
+    if let Some(s) = in_list(h.host, DYNAMIC_DNS) {
+        out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
+    } else if let Some(s) = in_list(h.host, FREE_HOSTING) {
+        out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
+    }
+    if let Some(s) = in_list(h.host, SHORTENERS) {
+        out.push(detailed(Code::UrlShortener, w::SHORTENER, s));
+    }
+    let tld = h.host.rsplit('.').next().unwrap_or("");
+    if RISKY_TLDS.contains(&tld) {
+        out.push(detailed(Code::RiskyTld, w::RISKY_TLD, tld));
+    }
+    let sub_depth = if h.subdomain.is_empty() {
+        0
+    } else {
+        h.subdomain.split('.').count()
+    };
+    if sub_depth >= 4 {
+        out.push(detailed(
+            Code::DeepSubdomain,
+            w::DEEP * if sub_depth >= 6 { 2 } else { 1 },
+            h.subdomain,
+        ));
+    }
+    if looks_random(h.reg_label) {
+        out.push(detailed(Code::RandomLabel, w::RANDOM_REG, h.reg_label));
+    } else if let Some(l) = h.subdomain.split('.').find(|l| looks_random(l)) {
+        out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, l));
+    }
+    let cred: Vec<&str> = h
+        .labels
+        .iter()
+        .take(h.labels.len().saturating_sub(h.suffix.split('.').count()))
+        .flat_map(|l| tokens(l))
+        .filter(|t| t.len() >= 4 && CREDENTIAL_WORDS.contains(t))
+        .collect();
+    if let Some(first) = cred.first() {
+        out.push(detailed(
+            Code::CredentialWords,
+            w::CREDENTIAL_HOST * (cred.len().min(2) as i32),
+            first,
+        ));
+    }
+}
+
 /// Signals on the path and query of a domain host.
-pub fn path_signals(_h: &HostInfo<'_>, _brands: &BrandIndex, _out: &mut Vec<Reason>) {}
+pub fn path_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    path_common(&h.parsed.url, brands, out, h.owner);
+}
 
 /// Signals on an IP-address host.
-pub fn ip_signals(_p: &Parsed, out: &mut Vec<Reason>) {
-    out.push(reason(Code::IpAddressHost, 35));
+pub fn ip_signals(p: &Parsed, out: &mut Vec<Reason>) {
+    let public = match &p.host {
+        HostKind::Ipv4(a) => {
+            !(a.is_private() || a.is_loopback() || a.is_link_local() || a.is_unspecified())
+        }
+        HostKind::Ipv6(a) => {
+            !(a.is_loopback()
+                || a.is_unspecified()
+                || (a.segments().first().is_some_and(|s| s & 0xfe00 == 0xfc00)))
+        }
+        HostKind::Domain(_) => false,
+    };
+    if public {
+        out.push(reason(Code::IpAddressHost, w::IP_HOST));
+    }
 }
 
 /// Path signals for IP hosts.
-pub fn path_signals_ip(_p: &Parsed, _brands: &BrandIndex, _out: &mut Vec<Reason>) {}
+pub fn path_signals_ip(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    path_common(&p.url, brands, out, None);
+}
 
-/// Signals on the whole URL that do not depend on the host kind.
-pub fn url_signals(p: &Parsed, out: &mut Vec<Reason>) {
-    if !p.url.username().is_empty() || p.url.password().is_some() {
-        out.push(Reason {
-            detail: Some(p.url.username().to_string()),
-            ..reason(Code::UserinfoInUrl, 40)
-        });
+fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Option<usize>) {
+    let path = url.path().to_ascii_lowercase();
+    // Risky downloads: the last path segment's extension.
+    let last = path.rsplit('/').next().unwrap_or("");
+    if let Some((stem, ext)) = last.rsplit_once('.') {
+        if !stem.is_empty() && owner.is_none() {
+            if PROGRAM_EXT.contains(&ext) && ext != "com" && ext != "js" {
+                out.push(detailed(Code::RiskyDownload, w::DOWNLOAD_PROGRAM, last));
+            } else if ARCHIVE_EXT.contains(&ext) {
+                out.push(detailed(Code::RiskyDownload, w::DOWNLOAD_ARCHIVE, last));
+            }
+        }
     }
-    if p.url.scheme() == "http" {
-        out.push(reason(Code::InsecureHttp, 5));
+    if owner.is_some() {
+        return;
+    }
+    // Brand word as a path or query token of an unrelated domain (`/jabank`, `/smbc-card/`).
+    let query = url.query().unwrap_or("").to_ascii_lowercase();
+    let mut cred = 0;
+    let mut brand_reason: Option<Reason> = None;
+    for t in path
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .chain(query.split(|c: char| !c.is_ascii_alphanumeric()))
+    {
+        if t.len() < 3 {
+            continue;
+        }
+        if brand_reason.is_none() {
+            if let Some(b) = brands.by_word.get(t) {
+                if t.len() >= 4 {
+                    let domain = brands
+                        .get(*b)
+                        .and_then(|br| br.domains.first().cloned())
+                        .unwrap_or_default();
+                    brand_reason = Some(branded(
+                        Code::BrandInPath,
+                        w::BRAND_IN_PATH,
+                        brands,
+                        *b,
+                        &domain,
+                        t,
+                    ));
+                }
+            }
+        }
+        if CREDENTIAL_WORDS.contains(&t) && t.len() >= 5 {
+            cred += 1;
+        }
+    }
+    if let Some(r) = brand_reason {
+        out.push(r);
+    }
+    if cred > 0 && !out.iter().any(|r| r.code == Code::CredentialWords) {
+        out.push(reason(Code::CredentialWords, w::CREDENTIAL_PATH));
     }
 }
 
-/// An http(s) URL carried in the query of this one (`?url=https://...`, `href.li/?https://...`).
-pub fn embedded_url(url: &Url) -> Option<String> {
-    let q = url.query()?;
-    for (_, v) in url.query_pairs() {
-        let v = v.trim();
-        if v.starts_with("http://") || v.starts_with("https://") {
-            return Some(v.to_string());
+/// Signals on the whole URL that do not depend on the host kind.
+pub fn url_signals(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    let user = p.url.username();
+    if !user.is_empty() || p.url.password().is_some() {
+        let user = percent_decode(user);
+        // `https://www.jcom.co.jp@evil.example/`: the part before @ poses as the host.
+        let as_host = user.trim_end_matches('.').to_ascii_lowercase();
+        let mut r = detailed(Code::UserinfoInUrl, w::USERINFO, &user);
+        if as_host.contains('.') {
+            r.weight = w::USERINFO_DOMAIN;
+            let mut h = as_host.as_str();
+            loop {
+                if let Some(b) = brands.owner(h) {
+                    r = branded(
+                        Code::UserinfoInUrl,
+                        w::BRAND_DOMAIN_EMBEDDED,
+                        brands,
+                        b,
+                        h,
+                        &user,
+                    );
+                    break;
+                }
+                match h.split_once('.') {
+                    Some((_, rest)) => h = rest,
+                    None => break,
+                }
+            }
+        }
+        out.push(r);
+    }
+    if p.url.scheme() == "http" {
+        out.push(reason(Code::InsecureHttp, w::HTTP));
+    }
+    if let Some(port) = p.url.port() {
+        if !matches!(port, 80 | 443 | 8080 | 8443) {
+            out.push(detailed(Code::UnusualPort, w::PORT, &port.to_string()));
         }
     }
-    let q = q.trim_start_matches('?');
-    if q.starts_with("http://") || q.starts_with("https://") {
-        return Some(q.to_string());
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// An http(s) URL carried in the query or path of this one (`?url=https://...`,
+/// `href.li/?https://...`, `safelinks...?url=https%3A%2F%2F...`).
+pub fn embedded_url(url: &Url) -> Option<String> {
+    if let Some(q) = url.query() {
+        for (_, v) in url.query_pairs() {
+            let v = v.trim();
+            if let Some(u) = http_prefix(v) {
+                return Some(u);
+            }
+        }
+        if let Some(u) = http_prefix(q.trim_start_matches('?')) {
+            return Some(u);
+        }
+    }
+    // `/redirect/https://evil.example/` in the path.
+    let path = url.path();
+    for marker in ["/https://", "/http://", "/https:/", "/http:/"] {
+        if let Some(i) = path.find(marker) {
+            return path.get(i + 1..).map(String::from);
+        }
     }
     None
+}
+
+fn http_prefix(v: &str) -> Option<String> {
+    let l = v.get(..8).unwrap_or(v).to_ascii_lowercase();
+    (l.starts_with("http://")
+        || l.starts_with("https://")
+        || l.starts_with("http%3a")
+        || l.starts_with("https%3a"))
+    .then(|| percent_decode(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_labels() {
+        for r in [
+            "ewslpvz",
+            "sy4n5j",
+            "bd8d052c415a0c9fd14725d547ec6536",
+            "x9c15d0sj",
+            "bwsgutyw",
+            "qgeq99c4j",
+        ] {
+            assert!(looks_random(r), "{r} should look random");
+        }
+        for ok in [
+            "amazon",
+            "google",
+            "rakuten",
+            "kuronekoyamato",
+            "wikipedia",
+            "shinjuku",
+            "github",
+            "stackoverflow",
+            "qingdaolife",
+            "yodobashi",
+            "mercari",
+            "bilibili",
+        ] {
+            assert!(!looks_random(ok), "{ok} should not look random");
+        }
+    }
+
+    #[test]
+    fn tokens_split_hyphens_and_digits() {
+        assert_eq!(tokens("au-pay-auoneo"), vec!["au", "pay", "auoneo"]);
+        assert_eq!(tokens("amazonventure0"), vec!["amazonventure", "0"]);
+    }
+
+    #[test]
+    fn unconfuse_undoes_ascii_tricks() {
+        assert_eq!(unconfuse("arnaz0n"), "amazon");
+        assert_eq!(unconfuse("paypa1"), "paypal");
+    }
 }
