@@ -1,0 +1,428 @@
+// Issue 5 in a real Chromium with the built extension (dist/chrome): the in-page click warning,
+// text/href mismatch, risky downloads, the suspicious-page banner, the popup's paste box, the
+// options page (trusted sites applied without restart), hostile pages, screenshots in en and ja,
+// and the content script's cost on a page with 5,000 links.
+//
+//   node --test tests/browser/ui.test.mjs      (after ./build.sh; CHROME_PATH picks the browser)
+//
+// A local server answers every host name (Chromium maps all of them to it with
+// --host-resolver-rules) and counts the requests each host receives, so "no navigation" means
+// the phishing host got 0 requests. Texts inside the closed shadow root are read through the
+// DevTools protocol (DOM.getDocument with pierce), which sees what the page's scripts cannot.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchChromium, sleep, waitFor } from './ui-support.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const EXT_DIR = process.env.LINKGUARD_CHROME_DIR || path.join(root, 'dist', 'chrome');
+const ARTIFACTS = path.join(root, 'tests', 'artifacts');
+
+const SEED = 'https://www2.jcom.co.jp.login.vkia.cn/';
+const SEED_HOST = 'www2.jcom.co.jp.login.vkia.cn';
+const MISMATCH_HREF = 'https://mypage-support.example-billing.net/login';
+const DOWNLOAD_HREF = 'http://files.example-cdn.net/dl/setup.exe';
+const SUSPICIOUS_PAGE = 'http://parcel-info.duckdns.org/';
+
+const MAIL = `<!doctype html><html lang="ja"><meta charset="utf-8"><title>Webmail</title>
+<style>a{display:inline-block;margin:6px 0}</style>
+<h1>【J:COM】ご請求について</h1>
+<p>お支払い方法に問題があります。<a id="seed" href="${SEED}">ご請求の確認はこちら</a></p>
+<p>マイページ: <a id="mismatch" href="${MISMATCH_HREF}">https://www.jcom.co.jp/mypage</a></p>
+<p>日本郵便: 追跡ツール <a id="download" href="${DOWNLOAD_HREF}">日本郵便追跡</a></p>
+<p><a id="plain" href="http://news.example.org/article">ニュース</a></p>
+<p><a id="seed-nonav" data-no-nav href="${SEED}">（同じリンク、ページ側で止める）</a></p>
+<p id="clicked"></p>
+<script>
+  // The page's own click handler (like a webmail's): records what reached the page.
+  window.pageClicks = [];
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest('a');
+    if (a) window.pageClicks.push(a.id);
+    if (a && a.dataset.noNav !== undefined) e.preventDefault();
+  });
+</script>`;
+
+const HOSTILE = `<!doctype html><meta charset="utf-8"><title>Hostile</title>
+<script>
+  window.attempts = [];
+  const evil = { type: 'setSettings', settings: { trusted: [location.hostname, 'vkia.cn'] } };
+  window.attempts.push('chrome.runtime: ' + typeof (window.chrome && chrome.runtime && chrome.runtime.sendMessage));
+  try { chrome.runtime.sendMessage('gmiidlimgmeckfkpmedialoplkjpgmfg', evil, () => {}); window.attempts.push('sent'); }
+  catch (e) { window.attempts.push('refused: ' + e.message); }
+  window.postMessage(evil, '*');
+  window.postMessage({ type: 'allowOnce', url: location.href }, '*');
+  document.dispatchEvent(new CustomEvent('linkguard', { detail: evil }));
+</script>`;
+
+function links(n) {
+  const rows = [];
+  for (let i = 0; i < n; i++) rows.push(`<li><a href="http://site${i % 97}.example.com/p/${i}">Link number ${i}</a></li>`);
+  return `<!doctype html><meta charset="utf-8"><title>5000 links</title><ul>${rows.join('')}</ul>`;
+}
+
+const PAGES = {
+  '/mail': MAIL,
+  '/hostile': HOSTILE,
+  '/links5000': links(5000),
+  '/banner': `<!doctype html><meta charset="utf-8"><title>Parcel</title>
+<div id="top" style="position:absolute;top:0;left:0"><button id="menu">Menu</button></div><p style="margin-top:40px">Tracking…</p>`,
+};
+
+// ---- reading what the user sees inside our closed shadow roots -----------------------------------
+
+function walk(node, fn) {
+  fn(node);
+  for (const c of node.children ?? []) walk(c, fn);
+  for (const s of node.shadowRoots ?? []) walk(s, fn);
+  if (node.contentDocument) walk(node.contentDocument, fn);
+}
+function textOf(node) {
+  let s = '';
+  walk(node, (n) => { if (n.nodeType === 3) s += n.nodeValue; });
+  return s;
+}
+const attr = (n, name) => {
+  const a = n.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
+  return undefined;
+};
+
+/** {dialog: text|null, tip: text|null, banner: text|null} as rendered by the content script. */
+async function linkguardUi(page) {
+  const cdp = await page.createCDPSession();
+  try {
+    const { root: doc } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const out = { dialog: null, tip: null, banner: null };
+    walk(doc, (n) => {
+      if (n.localName === 'dialog' && attr(n, 'open') !== undefined) out.dialog = textOf(n);
+      if (n.localName === 'div' && attr(n, 'role') === 'tooltip' && attr(n, 'hidden') === undefined) out.tip = textOf(n);
+      if (n.localName === 'linkguard-banner') out.banner = textOf(n);
+    });
+    return out;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+async function waitUi(page, key, timeout = 5000) {
+  return waitFor(async () => (await linkguardUi(page))[key], timeout, `no ${key} in the page`);
+}
+
+// ---- setup ------------------------------------------------------------------------------------------
+
+let server;
+let en; // {browser, extId}
+let ja;
+
+async function openPage(b, url) {
+  const page = await b.browser.newPage();
+  await page.setViewport({ width: 900, height: 700 });
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+async function extPage(b, rel) {
+  const page = await b.browser.newPage();
+  await page.setViewport({ width: 560, height: 900 });
+  await page.goto(`chrome-extension://${b.extId}/${rel}`, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready]', { timeout: 10_000 });
+  return page;
+}
+
+async function settingsVia(b) {
+  const page = await extPage(b, 'options/options.html');
+  const r = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'getSettings' }));
+  await page.close();
+  return r.settings;
+}
+
+before(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  assert.ok(fs.existsSync(path.join(EXT_DIR, 'manifest.json')), `${EXT_DIR} missing: run ./build.sh first`);
+  server = await startServer(PAGES);
+  en = await launchChromium({ extDir: EXT_DIR, port: server.port, lang: 'en' });
+});
+
+after(async () => {
+  await en?.browser.close().catch(() => {});
+  await ja?.browser.close().catch(() => {});
+  await server?.close();
+});
+
+describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
+  it('clicking the seed link shows the warning, names J:COM and vkia.cn, and nothing navigates', async () => {
+    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    server.reset();
+    await page.click('#seed');
+    const dialog = await waitUi(page, 'dialog');
+    assert.match(dialog, /J:COM/);
+    assert.match(dialog, /vkia\.cn/);
+    assert.match(dialog, /Don’t open/);
+    assert.match(dialog, /Open anyway/);
+    await sleep(300);
+    assert.equal(page.url(), `http://mail.example.test:${server.port}/mail`);
+    assert.equal(server.hits(SEED_HOST), 0, 'the phishing host must get no request');
+    assert.deepEqual(await page.evaluate(() => window.pageClicks), [], 'the page never saw the click');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ui-inpage-warning-en.png') });
+
+    // "Don't open" is the default: Enter closes the warning and stays.
+    await page.keyboard.press('Enter');
+    await waitFor(async () => !(await linkguardUi(page)).dialog, 3000, 'warning did not close');
+    assert.equal(page.url(), `http://mail.example.test:${server.port}/mail`);
+    assert.equal(server.hits(SEED_HOST), 0);
+    await page.close();
+  });
+
+  it('keyboard only: Tab to the link and Enter warns; middle-click warns and opens no tab', async () => {
+    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    await page.focus('#seed');
+    await page.keyboard.press('Enter');
+    assert.match(await waitUi(page, 'dialog'), /vkia\.cn/);
+    await page.keyboard.press('Escape');
+    await waitFor(async () => !(await linkguardUi(page)).dialog, 3000, 'Escape did not close the warning');
+
+    const tabsBefore = (await en.browser.pages()).length;
+    await page.click('#seed', { button: 'middle' });
+    assert.match(await waitUi(page, 'dialog'), /vkia\.cn/);
+    await sleep(300);
+    assert.equal((await en.browser.pages()).length, tabsBefore, 'middle-click opened a tab');
+    assert.equal(server.hits(SEED_HOST), 0);
+    await page.close();
+  });
+
+  it('"Open anyway" follows the link and the interception layer still stops it', async () => {
+    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    server.reset();
+    await page.click('#seed');
+    await waitUi(page, 'dialog');
+    // Focus starts on "Don't open"; the quiet "Open anyway" is the next button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const warning = `chrome-extension://${en.extId}/pages/warning.html`;
+    await waitFor(() => page.url().startsWith(warning), 8000, `tab did not reach ${warning} (at ${page.url()})`);
+    assert.equal(server.hits(SEED_HOST), 0, 'the interception layer let a request through');
+    await page.close();
+  });
+
+  it('a plain link is not held up (control)', async () => {
+    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    server.reset();
+    await page.click('#plain');
+    await waitFor(() => server.hits('news.example.org') > 0, 5000, 'the plain link did not navigate');
+    assert.equal((await linkguardUi(page)).dialog, null);
+    await page.close();
+  });
+
+  it('text/href mismatch is flagged on hover and warned on click', async () => {
+    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    server.reset();
+    await page.hover('#mismatch');
+    const tip = await waitUi(page, 'tip');
+    assert.match(tip, /www\.jcom\.co\.jp/);
+    assert.match(tip, /example-billing\.net/);
+    await page.click('#mismatch');
+    const dialog = await waitUi(page, 'dialog');
+    assert.match(dialog, /example-billing\.net/);
+    await sleep(200);
+    assert.equal(server.hits('mypage-support.example-billing.net'), 0);
+    await page.close();
+  });
+
+  it('a download link to setup.exe on an unrelated domain is warned', async () => {
+    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    server.reset();
+    await page.click('#download');
+    const dialog = await waitUi(page, 'dialog');
+    assert.match(dialog, /setup\.exe/);
+    assert.match(dialog, /example-cdn\.net/);
+    await sleep(200);
+    assert.equal(server.hits('files.example-cdn.net'), 0);
+    await page.close();
+  });
+
+  it('a suspicious page gets one small banner per site and session, not covering the page', async () => {
+    const page = await openPage(en, `${SUSPICIOUS_PAGE.replace(/\/$/, '')}:${server.port}/banner`);
+    const banner = await waitUi(page, 'banner');
+    assert.ok(banner.length > 10, banner);
+    // The page's own control at the top is still the element under the pointer.
+    const onTop = await page.evaluate(() => {
+      const b = document.getElementById('menu').getBoundingClientRect();
+      return document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)?.id;
+    });
+    assert.equal(onTop, 'menu');
+    await page.reload({ waitUntil: 'load' });
+    await sleep(800);
+    assert.equal((await linkguardUi(page)).banner, null, 'banner shown twice for the same site');
+    await page.close();
+  });
+});
+
+describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, () => {
+  it('the popup finds and judges the three URLs of a mixed SMS (one full-width)', async () => {
+    const page = await extPage(en, 'popup/popup.html');
+    const sms = '【J:COM】ご請求が未払いです ｈｔｔｐｓ：／／www2.jcom.co.jp.login.vkia.cn/\n'
+      + '正規サイト https://www.jcom.co.jp/ \n日本郵便 不在通知 hxxps://japanpost-jp[.]top/track';
+    await page.type('#paste-text', sms);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    await page.waitForFunction(() => document.querySelectorAll('#paste-results > li').length > 0, { timeout: 10_000 });
+    const got = await page.$$eval('#paste-results > li', (lis) => lis.map((li) => ({
+      level: li.querySelector('[data-level]')?.dataset.level,
+      text: li.textContent,
+    })));
+    assert.equal(got.length, 3, JSON.stringify(got));
+    assert.equal(got[0].level, 'dangerous');
+    assert.match(got[0].text, /vkia\.cn/);
+    assert.equal(got[1].level, 'safe');
+    assert.match(got[1].text, /jcom\.co\.jp/);
+    assert.notEqual(got[2].level, 'safe');
+    assert.match(got[2].text, /japanpost-jp\.top/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ui-popup-en.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the context-menu result page (popup.html#url=) shows the verdict of that link', async () => {
+    const page = await extPage(en, `popup/popup.html#url=${encodeURIComponent(SEED)}`);
+    await page.waitForFunction(() => document.querySelectorAll('#paste-results > li').length === 1, { timeout: 10_000 });
+    assert.equal(await page.$eval('#paste-results [data-level]', (e) => e.dataset.level), 'dangerous');
+    await page.close();
+  });
+
+  it('options: a trusted site is not warned about; removed, it is warned again (no restart)', async () => {
+    const opts = await extPage(en, 'options/options.html');
+    await opts.type('#trusted-input', 'vkia.cn');
+    await opts.keyboard.press('Enter');
+    await opts.waitForFunction(() => document.getElementById('trusted-list').textContent.includes('vkia.cn'));
+    assert.ok((await settingsVia(en)).trusted.includes('vkia.cn'));
+
+    // #seed-nonav: the page's own handler stops navigation, so "not warned" is visible as the
+    // click reaching the page.
+    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    await page.click('#seed-nonav');
+    await waitFor(() => page.evaluate(() => window.pageClicks.includes('seed-nonav')), 5000, 'the click never reached the page');
+    assert.equal((await linkguardUi(page)).dialog, null, 'warned about a trusted site');
+
+    await opts.bringToFront();
+    await opts.click('#trusted-list button');
+    await opts.waitForFunction(() => !document.getElementById('trusted-list').textContent.includes('vkia.cn'));
+    await page.bringToFront();
+    await page.reload({ waitUntil: 'load' });
+    await page.click('#seed-nonav');
+    assert.match(await waitUi(page, 'dialog'), /vkia\.cn/);
+    assert.deepEqual(await page.evaluate(() => window.pageClicks), []);
+    await page.close();
+    await opts.close();
+  });
+
+  it('a page cannot make the extension trust it', async () => {
+    const page = await openPage(en, `http://evil.example.test:${server.port}/hostile`);
+    await sleep(500);
+    const attempts = await page.evaluate(() => window.attempts);
+    assert.equal(attempts[0], 'chrome.runtime: undefined', JSON.stringify(attempts));
+    // Nothing of the content script is reachable from the page.
+    assert.deepEqual(await page.evaluate(() => Object.keys(window).filter((k) => /linkguard/i.test(k))), []);
+    // Even a content script (the most a page could ever subvert) is refused settings changes.
+    const world = await contentScriptWorld(page);
+    const reply = await world.evaluate(`chrome.runtime.sendMessage({type:'setSettings', settings:{trusted:['evil.example.test']}})`);
+    assert.equal(reply.ok, false);
+    const reply2 = await world.evaluate(`chrome.runtime.sendMessage({type:'allowOnce', url:location.href})`);
+    assert.equal(reply2.ok, false);
+    await world.close();
+    const s = await settingsVia(en);
+    assert.ok(!s.trusted.includes('evil.example.test') && !s.trusted.includes('vkia.cn'), JSON.stringify(s));
+    await page.close();
+  });
+});
+
+/** Evaluates expressions in the content script's isolated world of `page` (DevTools protocol). */
+async function contentScriptWorld(page) {
+  const cdp = await page.createCDPSession();
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const ctx = await waitFor(
+    () => contexts.find((c) => c.auxData?.type === 'isolated' && !c.name.startsWith('__puppeteer')),
+    3000,
+    'content script world not found',
+  );
+  return {
+    async evaluate(expression) {
+      const r = await cdp.send('Runtime.evaluate', { contextId: ctx.id, expression, awaitPromise: true, returnByValue: true });
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+      return r.result.value;
+    },
+    close: () => cdp.detach().catch(() => {}),
+  };
+}
+
+describe('Japanese UI and screenshots (Chromium, --lang=ja)', { timeout: 120_000 }, () => {
+  it('in-page warning and popup in Japanese', async () => {
+    ja = await launchChromium({ extDir: EXT_DIR, port: server.port, lang: 'ja' });
+    const page = await openPage(ja, `http://mail.example.test:${server.port}/mail`);
+    await page.click('#seed');
+    const dialog = await waitUi(page, 'dialog');
+    assert.match(dialog, /開かない/);
+    assert.match(dialog, /ジェイコム|J:COM/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ui-inpage-warning-ja.png') });
+    await page.close();
+
+    const popup = await extPage(ja, 'popup/popup.html');
+    await popup.type('#paste-text', 'ｈｔｔｐｓ：／／www2.jcom.co.jp.login.vkia.cn/ と https://www.jcom.co.jp/');
+    await popup.click('#paste-check');
+    await popup.waitForFunction(() => document.querySelectorAll('#paste-results > li').length === 2, { timeout: 10_000 });
+    // (Headless Chromium keeps getUILanguage() at en-US while serving the ja catalogue, so the
+    // texts are checked, not <html lang>.)
+    assert.match(await popup.$eval('#paste-title', (e) => e.textContent), /確認/);
+    assert.match(await popup.$eval('#paste-check', (e) => e.textContent), /確認/);
+    await popup.screenshot({ path: path.join(ARTIFACTS, 'ui-popup-ja.png'), fullPage: true });
+    await popup.close();
+  });
+});
+
+describe('cost of the content script on a page with 5,000 links', { timeout: 240_000 }, () => {
+  it('time to interactive with and without the extension', async () => {
+    const RUNS = 5;
+    async function measure(b) {
+      const out = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await b.browser.newPage();
+        await page.goto(`http://links.example.test:${server.port}/links5000`, { waitUntil: 'load' });
+        out.push(await page.evaluate(() => {
+          const n = performance.getEntriesByType('navigation')[0];
+          return { interactive: n.domInteractive, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd };
+        }));
+        await page.close();
+      }
+      return out;
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const plain = await launchChromium({ extDir: null, port: server.port, lang: 'en' });
+    let without;
+    try {
+      without = await measure(plain);
+    } finally {
+      await plain.browser.close();
+    }
+    const withExt = await measure(en);
+    const row = (name, runs) => ['interactive', 'dcl', 'load'].map((k) => `${k} ${median(runs.map((r) => r[k])).toFixed(1)} ms`).join(', ') + ` (${name}, median of ${RUNS})`;
+    console.log(`5,000 links, without extension: ${row('without', without)}`);
+    console.log(`5,000 links, with extension:    ${row('with', withExt)}`);
+
+    // Hovering a link costs one round trip; measure it on the same page.
+    const page = await en.browser.newPage();
+    await page.goto(`http://links.example.test:${server.port}/links5000`, { waitUntil: 'load' });
+    const t0 = Date.now();
+    for (let i = 0; i < 20; i++) await page.hover(`li:nth-child(${i + 1}) a`);
+    console.log(`hover over 20 links: ${Date.now() - t0} ms total`);
+    await page.close();
+
+    const delta = median(withExt.map((r) => r.load)) - median(without.map((r) => r.load));
+    console.log(`content script cost (load, median with - without): ${delta.toFixed(1)} ms`);
+    assert.ok(delta < 250, `the extension slows a 5,000-link page by ${delta.toFixed(1)} ms`);
+  });
+});
