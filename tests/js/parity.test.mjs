@@ -1,0 +1,77 @@
+// Parity: the wasm build and the native CLI give identical levels and reason codes over the whole
+// of jpcert-dev and the benign sets. Data: $LINKGUARD_DATA or ../shared/data. When the data is
+// missing the test is skipped locally and fails under CI. LINKGUARD_PARITY_STRIDE=n checks every
+// n-th jpcert-dev URL only (for quick local runs; the default is all of them).
+import test from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import readline from "node:readline";
+import { CLI, dataDir, datasets, loadWasm } from "./helpers.mjs";
+
+const dir = dataDir();
+const haveData = existsSync(`${dir}/jpcert-dev.csv`);
+const stride = Math.max(1, Number(process.env.LINKGUARD_PARITY_STRIDE ?? 1));
+const key = (v) => `${v.level} ${v.reasons.map((r) => r.code).join(",")}`;
+
+/** Runs `linkguard check` over stdin; resolves to one "level codes" key per input line. */
+function native(urls) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(CLI, ["check"], { stdio: ["pipe", "pipe", "inherit"] });
+    const keys = [];
+    readline.createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (l) => keys.push(key(JSON.parse(l))));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) reject(new Error(`linkguard check exited with ${code}`));
+      else resolve({ keys, ms: performance.now() - t0 });
+    });
+    child.stdin.on("error", reject);
+    child.stdin.end(urls.join("\n") + "\n");
+  });
+}
+
+/** Judges in chunks, yielding so the CLI's output can be read meanwhile. */
+async function wasmKeys(checker, urls) {
+  const keys = new Array(urls.length);
+  let ms = 0;
+  for (let i = 0; i < urls.length; i += 500) {
+    const t0 = performance.now();
+    for (let j = i; j < Math.min(i + 500, urls.length); j++) keys[j] = key(checker.check(urls[j]));
+    ms += performance.now() - t0;
+    await new Promise((r) => setImmediate(r));
+  }
+  return { keys, ms };
+}
+
+test("wasm and native agree on level and reason codes for every evaluation URL", { skip: !haveData && !process.env.CI && `no data in ${dir}`, timeout: 60 * 60 * 1000 }, async () => {
+  assert.ok(haveData, `evaluation data missing in ${dir} (set LINKGUARD_DATA)`);
+  assert.ok(existsSync(CLI), `${CLI} missing: run ./build.sh`);
+  const sets = datasets(dir);
+  if (stride > 1) sets["jpcert-dev"] = sets["jpcert-dev"].filter((_, i) => i % stride === 0);
+  // One input per line for the CLI: a URL with a line break would shift every later line.
+  for (const [name, urls] of Object.entries(sets)) {
+    assert.ok(urls.every((u) => !/[\r\n]/.test(u)), `${name}: a URL contains a line break`);
+  }
+  const w = await loadWasm();
+  const checker = new w.Checker();
+  const mismatches = [];
+  for (const [name, urls] of Object.entries(sets)) {
+    const nat = native(urls);
+    const was = await wasmKeys(checker, urls);
+    const { keys, ms } = await nat;
+    assert.equal(keys.length, urls.length, `${name}: the CLI answered ${keys.length} of ${urls.length} lines`);
+    let diff = 0;
+    for (let i = 0; i < urls.length; i++) {
+      if (keys[i] !== was.keys[i]) {
+        diff++;
+        if (mismatches.length < 20) mismatches.push({ set: name, url: urls[i].slice(0, 200), native: keys[i], wasm: was.keys[i] });
+      }
+    }
+    console.log(
+      `parity ${name}: ${urls.length} URLs${name === "jpcert-dev" && stride > 1 ? ` (every ${stride}th)` : ""}, ${diff} differ; ` +
+        `wasm ${((was.ms * 1000) / urls.length).toFixed(1)} µs/URL, native CLI ${((ms * 1000) / urls.length).toFixed(1)} µs/URL wall (incl. start-up and JSON output, running beside the wasm loop)`,
+    );
+  }
+  assert.deepEqual(mismatches, [], "verdicts differ between wasm and native");
+});
