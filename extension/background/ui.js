@@ -113,6 +113,21 @@ export function installUi(ctx) {
     }
   }
   ctx.onVerdict?.((tabId, verdict) => { showOnToolbar(tabId, verdict); });
+  // Chrome clears a tab's badge and icon when a navigation commits, which is after the verdict
+  // (given at request time): apply the tab's verdict again once its page is there.
+  const origin = api.runtime.getURL('');
+  api.tabs?.onUpdated?.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading' && change.status !== 'complete' && !change.url) return;
+    const url = tab?.url ?? change.url ?? '';
+    Promise.resolve(ctx.getVerdictForTab?.(tabId))
+      .then((verdict) => {
+        const host = ctx.hostOf?.(url) ?? null;
+        const same = verdict && host !== null && (verdict.hostAscii === host || verdict.hostUnicode === host);
+        const onWarning = verdict && url.startsWith(`${origin}pages/warning.html`);
+        showOnToolbar(tabId, same || onWarning ? verdict : null);
+      })
+      .catch(() => {});
+  });
 
   // ---- suspicious-page banner: once per site until the browser closes ------------------------
   const shownMemory = new Set();

@@ -319,6 +319,69 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
     await opts.close();
   });
 
+  it('options: export/import JSON; importing clickWarnings:false turns the in-page warning off', async () => {
+    const opts = await extPage(en, 'options/options.html');
+    const file = path.join(ARTIFACTS, 'ui-import-settings.json');
+    fs.writeFileSync(file, JSON.stringify({ trusted: ['import.example.jp'], protected: ['mybank.example.jp'], sensitivity: 'high', clickWarnings: false }));
+    await (await opts.$('#import')).uploadFile(file);
+    await opts.waitForFunction(() => document.getElementById('protected-list').textContent.includes('mybank.example.jp'));
+    const s = await settingsVia(en);
+    assert.deepEqual(s, { trusted: ['import.example.jp'], protected: ['mybank.example.jp'], sensitivity: 'high', clickWarnings: false });
+    assert.equal(await opts.$eval('#click-warnings', (e) => e.checked), false);
+    assert.equal(await opts.$eval('input[value=high]', (e) => e.checked), true);
+
+    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    await page.click('#seed-nonav');
+    await waitFor(() => page.evaluate(() => window.pageClicks.includes('seed-nonav')), 5000, 'click warnings still on');
+    assert.equal((await linkguardUi(page)).dialog, null);
+    await page.close();
+
+    // A file that is not settings is refused and changes nothing.
+    fs.writeFileSync(file, JSON.stringify({ trusted: 'everything' }));
+    await (await opts.$('#import')).uploadFile(file);
+    await opts.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+    assert.equal((await settingsVia(en)).sensitivity, 'high');
+
+    fs.writeFileSync(file, JSON.stringify({ trusted: [], protected: [], sensitivity: 'normal', clickWarnings: true }));
+    await (await opts.$('#import')).uploadFile(file);
+    await opts.waitForFunction(() => document.getElementById('click-warnings').checked);
+    assert.equal((await settingsVia(en)).clickWarnings, true);
+    await opts.close();
+  });
+
+  it('options list hosts let through with "Proceed anyway", saying until when', async () => {
+    const opts = await extPage(en, 'options/options.html');
+    const r = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'allowOnce', url: 'http://once.example.test/x' }));
+    assert.equal(r.ok, true);
+    await opts.reload({ waitUntil: 'load' });
+    await opts.waitForSelector('body[data-ready]');
+    const text = await opts.$eval('#trusted-list', (e) => e.textContent);
+    assert.match(text, /once\.example\.test/);
+    assert.match(text, /until the browser is closed/);
+    await opts.close();
+  });
+
+  it('toolbar badge per tab: "!" on a suspicious page, "✕" on a stopped one, nothing on a safe one', async () => {
+    const sus = await openPage(en, `${SUSPICIOUS_PAGE.replace(/\/$/, '')}:${server.port}/other`);
+    const safe = await openPage(en, `http://news.example.org:${server.port}/`);
+    const bad = await en.browser.newPage();
+    bad.goto(SEED).catch(() => {}); // redirected to the warning page by the interception layer
+    await waitFor(() => bad.url().includes('/pages/warning.html'), 8000, 'seed not intercepted');
+    await sleep(500);
+    const opts = await extPage(en, 'options/options.html');
+    const badges = await opts.evaluate(async () => {
+      const out = {};
+      for (const [name, pattern] of [['suspicious', 'http://parcel-info.duckdns.org/*'], ['safe', 'http://news.example.org/*'],
+        ['dangerous', `${location.origin}/pages/warning.html*`]]) {
+        const [tab] = await chrome.tabs.query({ url: pattern });
+        out[name] = tab ? await chrome.action.getBadgeText({ tabId: tab.id }) : 'no tab';
+      }
+      return out;
+    });
+    assert.deepEqual(badges, { suspicious: '!', safe: '', dangerous: '✕' });
+    await Promise.all([sus.close(), safe.close(), bad.close(), opts.close()]);
+  });
+
   it('a page cannot make the extension trust it', async () => {
     const page = await openPage(en, `http://evil.example.test:${server.port}/hostile`);
     await sleep(500);
@@ -386,43 +449,54 @@ describe('Japanese UI and screenshots (Chromium, --lang=ja)', { timeout: 120_000
 
 describe('cost of the content script on a page with 5,000 links', { timeout: 240_000 }, () => {
   it('time to interactive with and without the extension', async () => {
-    const RUNS = 5;
-    async function measure(b) {
-      const out = [];
-      for (let i = 0; i < RUNS; i++) {
-        const page = await b.browser.newPage();
-        await page.goto(`http://links.example.test:${server.port}/links5000`, { waitUntil: 'load' });
-        out.push(await page.evaluate(() => {
-          const n = performance.getEntriesByType('navigation')[0];
-          return { interactive: n.domInteractive, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd };
-        }));
-        await page.close();
-      }
-      return out;
+    const RUNS = 7;
+    async function once(b) {
+      const page = await b.browser.newPage();
+      await page.goto(`http://links.example.test:${server.port}/links5000`, { waitUntil: 'load' });
+      const r = await page.evaluate(() => {
+        const n = performance.getEntriesByType('navigation')[0];
+        return { interactive: n.domInteractive, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd };
+      });
+      await page.close();
+      return r;
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const plain = await launchChromium({ extDir: null, port: server.port, lang: 'en' });
-    let without;
+    const without = [];
+    const withExt = [];
     try {
-      without = await measure(plain);
+      await once(plain); // warm both browsers' caches
+      await once(en);
+      for (let i = 0; i < RUNS; i++) { // interleaved, so load on the machine hits both alike
+        without.push(await once(plain));
+        withExt.push(await once(en));
+      }
     } finally {
       await plain.browser.close();
     }
-    const withExt = await measure(en);
-    const row = (name, runs) => ['interactive', 'dcl', 'load'].map((k) => `${k} ${median(runs.map((r) => r[k])).toFixed(1)} ms`).join(', ') + ` (${name}, median of ${RUNS})`;
-    console.log(`5,000 links, without extension: ${row('without', without)}`);
-    console.log(`5,000 links, with extension:    ${row('with', withExt)}`);
+    const row = (runs) => ['interactive', 'dcl', 'load'].map((k) => `${k} ${median(runs.map((r) => r[k])).toFixed(1)} ms`).join(', ') + ` (median of ${RUNS})`;
+    console.log(`5,000 links, without extension: ${row(without)}`);
+    console.log(`5,000 links, with extension:    ${row(withExt)}`);
 
-    // Hovering a link costs one round trip; measure it on the same page.
+    // What judging one link costs: the content script's checkMany round trip (median of 20).
     const page = await en.browser.newPage();
     await page.goto(`http://links.example.test:${server.port}/links5000`, { waitUntil: 'load' });
-    const t0 = Date.now();
-    for (let i = 0; i < 20; i++) await page.hover(`li:nth-child(${i + 1}) a`);
-    console.log(`hover over 20 links: ${Date.now() - t0} ms total`);
+    const world = await contentScriptWorld(page);
+    const trips = await world.evaluate(`(async () => {
+      const out = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await chrome.runtime.sendMessage({ type: 'checkMany', urls: ['http://site' + i + '.example.com/p/' + i] });
+        out.push(performance.now() - t);
+      }
+      return out;
+    })()`);
+    console.log(`one link judged (checkMany round trip from the content script): median ${median(trips).toFixed(2)} ms, max ${Math.max(...trips).toFixed(2)} ms`);
+    await world.close();
     await page.close();
 
-    const delta = median(withExt.map((r) => r.load)) - median(without.map((r) => r.load));
-    console.log(`content script cost (load, median with - without): ${delta.toFixed(1)} ms`);
-    assert.ok(delta < 250, `the extension slows a 5,000-link page by ${delta.toFixed(1)} ms`);
+    const delta = median(withExt.map((r) => r.interactive)) - median(without.map((r) => r.interactive));
+    console.log(`extension cost on time to interactive (median with - without): ${delta.toFixed(1)} ms`);
+    assert.ok(delta < 300, `the extension slows a 5,000-link page by ${delta.toFixed(1)} ms`);
   });
 });
