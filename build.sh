@@ -226,6 +226,9 @@ run_tests() {
 case "$MODE" in
   build) build_all ;;
   test) run_tests ;;
+  www) # re-assemble dist/www from the existing dist/pkg (quick iteration on www/)
+    [ -f "$PKG/linkguard_bg.wasm" ] || die "dist/pkg missing: run ./build.sh first"
+    build_www ;;
   serve)
     if [ ! -f "$DIST/www/index.html" ] || [ ! -f "$DIST/www/pkg/linkguard_bg.wasm" ]; then build_all; fi
     exec node scripts/serve.mjs "$DIST/www" "${PORT:-8080}"
