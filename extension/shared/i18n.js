@@ -71,7 +71,7 @@ export async function loadCatalogue(which, base = defaultBase()) {
  */
 export async function initI18n({ lang: wanted, base } = {}) {
   if (extApi && !wanted) {
-    lang = pickLanguage([extApi.i18n.getUILanguage()]);
+    lang = extLang();
     catalogue = null;
   } else {
     const next = SUPPORTED_LANGS.includes(wanted) ? wanted : pickLanguage();
@@ -85,8 +85,16 @@ export async function initI18n({ lang: wanted, base } = {}) {
 /** The current language ("ja" | "en"); before initI18n, a guess from the browser. */
 export function currentLang() {
   if (lang) return lang;
-  if (extApi) return pickLanguage([extApi.i18n.getUILanguage()]);
+  if (extApi) return extLang();
   return pickLanguage();
+}
+
+// The language chrome.i18n actually serves. getUILanguage() and @@ui_locale can disagree with the
+// catalogue chosen (measured in headless Chromium 156 with --lang=ja: both say en-US while
+// messages come from ja), so each catalogue names itself in `i18nLang`.
+function extLang() {
+  const own = extApi.i18n.getMessage("i18nLang");
+  return SUPPORTED_LANGS.includes(own) ? own : pickLanguage([extApi.i18n.getUILanguage()]);
 }
 
 /** True when the key exists in the current catalogue. */

@@ -15,6 +15,11 @@ test("only en and ja exist, and both parse", () => {
   assert.deepEqual(readdirSync(dir).sort(), ["en", "ja"]);
 });
 
+test("each catalogue names its own language in i18nLang (i18n.js relies on it)", () => {
+  assert.equal(en.i18nLang?.message, "en");
+  assert.equal(ja.i18nLang?.message, "ja");
+});
+
 test("en and ja have identical key sets", () => {
   const a = Object.keys(en).sort();
   const b = Object.keys(ja).sort();
@@ -61,6 +66,7 @@ test("placeholders are defined, identical in en and ja, and reason_* use $1 bran
 test("ja messages are Japanese (not left in English)", () => {
   // Proper names such as "Linkguard" may be identical in both; anything else without kana/kanji is untranslated.
   const latinOnly = Object.entries(ja)
+    .filter(([k]) => k !== "i18nLang")
     .filter(([k, e]) => e.message !== en[k]?.message || !/^[\sA-Za-z:：]+$/.test(e.message))
     .filter(([, e]) => !/[\u3040-\u30ff\u3400-\u9fff]/.test(e.message.replace(/\$[A-Z_]+\$/g, "")));
   assert.deepEqual(latinOnly.map(([k]) => k), []);
