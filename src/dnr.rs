@@ -80,17 +80,29 @@ pub mod serde_json_value {
 }
 
 /// The shape a rule looks for, kept so that tests can compare the regex with a plain
-/// host-based implementation.
+/// host-based implementation. Each rule covers several domains or words (an alternation), so
+/// that a few hundred brands stay well under Chrome's 1,000 regex rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pattern {
-    /// `domain` preceded by a label boundary and followed by at least `labels_after` labels.
-    Embedded { domain: String, labels_after: usize },
-    /// `domain` with at least one of its dots written as a hyphen, between label boundaries.
-    Hyphenated { domain: String },
-    /// `word` somewhere in the host, later a `co.jp` (`co-jp`, `cojp` after a separator) that is
-    /// followed by a separator and more host characters.
-    FakeCoJp { word: String },
+    /// One of `domains` preceded by a label boundary and followed by at least `labels_after` labels.
+    Embedded {
+        domains: Vec<String>,
+        labels_after: usize,
+    },
+    /// One of `variants` (an official domain with some dots written as hyphens, see
+    /// [`hyphen_variants`]) between label boundaries.
+    Hyphenated { variants: Vec<String> },
+    /// One of `words` somewhere in the host, later a `co.jp` (`co-jp`, `cojp` after a separator)
+    /// that is followed by a separator and more host characters.
+    FakeCoJp { words: Vec<String> },
 }
+
+/// Length budget of one whole regexFilter. Chrome refuses a regex whose compiled program exceeds
+/// its memory limit (`isRegexSupported` → memoryLimitExceeded). Measured in Chromium 156 with
+/// these shapes: every rule up to 143 characters passed, rules of 144–152 characters failed
+/// (the limit depends on the program, not the text; length is the proxy). The browser test asks
+/// Chrome about every shipped rule.
+const REGEX_BUDGET: usize = 130;
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
@@ -103,8 +115,46 @@ fn escape(s: &str) -> String {
     out
 }
 
+fn alternation(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| escape(i))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 fn is_label_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+fn boundary_before(host: &str, i: usize) -> bool {
+    i == 0 || matches!(host.as_bytes().get(i - 1), Some(b'.') | Some(b'-'))
+}
+
+/// The hyphenated spellings of a domain: with up to two dots every mix of dots and hyphens
+/// except all dots (`jcom-co-jp`, `jcom.co-jp`, `jcom-co.jp`); longer domains only all hyphens
+/// (`metro-tokyo-lg-jp`), which keeps the alternation small.
+pub fn hyphen_variants(domain: &str) -> Vec<String> {
+    let labels: Vec<&str> = domain.split('.').collect();
+    let seps = labels.len().saturating_sub(1);
+    if seps == 0 {
+        return Vec::new();
+    }
+    if seps > 2 {
+        return vec![labels.join("-")];
+    }
+    (1..(1usize << seps))
+        .map(|mask| {
+            let mut s = String::new();
+            for (i, l) in labels.iter().enumerate() {
+                if i > 0 {
+                    s.push(if mask & (1 << (i - 1)) != 0 { '-' } else { '.' });
+                }
+                s.push_str(l);
+            }
+            s
+        })
+        .collect()
 }
 
 impl Pattern {
@@ -112,39 +162,19 @@ impl Pattern {
     pub fn regex(&self) -> String {
         match self {
             Pattern::Embedded {
-                domain,
+                domains,
                 labels_after,
             } => format!(
-                "{URL_START}{HOST_PREFIX}{}(?:\\.{LABEL}){{{labels_after}}}{REST}",
-                escape(domain)
+                "{URL_START}{HOST_PREFIX}(?:{})(?:\\.{LABEL}){{{labels_after}}}{REST}",
+                alternation(domains)
             ),
-            Pattern::Hyphenated { domain } => {
-                let labels: Vec<&str> = domain.split('.').collect();
-                let first = labels.first().copied().unwrap_or("");
-                let tail = labels.get(1..).unwrap_or(&[]);
-                // Every separator combination except all dots.
-                let n = tail.len();
-                let mut alts = Vec::new();
-                for mask in 0..(1u32 << n) {
-                    if mask == 0 {
-                        continue;
-                    }
-                    let mut s = String::new();
-                    for (i, l) in tail.iter().enumerate() {
-                        s.push_str(if mask & (1 << i) != 0 { "-" } else { "\\." });
-                        s.push_str(&escape(l));
-                    }
-                    alts.push(s);
-                }
-                format!(
-                    "{URL_START}{HOST_PREFIX}{}(?:{})(?:[.:/?#-].*)?$",
-                    escape(first),
-                    alts.join("|")
-                )
-            }
-            Pattern::FakeCoJp { word } => format!(
-                "{URL_START}[a-z0-9_.-]*{}[a-z0-9_.-]*[.-]co[.-]?jp[.-][a-z0-9_-].*$",
-                escape(word)
+            Pattern::Hyphenated { variants } => format!(
+                "{URL_START}{HOST_PREFIX}(?:{})(?:[.:/?#-].*)?$",
+                alternation(variants)
+            ),
+            Pattern::FakeCoJp { words } => format!(
+                "{URL_START}[a-z0-9_.-]*(?:{})[a-z0-9_.-]*[.-]co[.-]?jp[.-][a-z0-9_-].*$",
+                alternation(words)
             ),
         }
     }
@@ -153,58 +183,69 @@ impl Pattern {
     pub fn matches_host(&self, host: &str) -> bool {
         match self {
             Pattern::Embedded {
-                domain,
+                domains,
                 labels_after,
-            } => host.match_indices(domain.as_str()).any(|(i, _)| {
-                let before_ok = i == 0
-                    || matches!(host.as_bytes().get(i - 1), Some(b'.') | Some(b'-'));
-                let after = host.get(i + domain.len()..).unwrap_or("");
-                let mut labels = 0;
-                let mut rest = after;
-                while let Some(r) = rest.strip_prefix('.') {
-                    let len = r.bytes().take_while(|&b| is_label_char(b)).count();
-                    if len == 0 {
-                        break;
-                    }
-                    labels += 1;
-                    rest = r.get(len..).unwrap_or("");
-                }
-                before_ok && labels >= *labels_after
-            }),
-            Pattern::Hyphenated { domain } => {
-                let labels: Vec<&str> = domain.split('.').collect();
-                let variants = 1usize << labels.len().saturating_sub(1);
-                (1..variants).any(|mask| {
-                    let mut s = String::new();
-                    for (i, l) in labels.iter().enumerate() {
-                        if i > 0 {
-                            s.push(if mask & (1 << (i - 1)) != 0 { '-' } else { '.' });
+            } => domains.iter().any(|domain| {
+                host.match_indices(domain.as_str()).any(|(i, _)| {
+                    let after = host.get(i + domain.len()..).unwrap_or("");
+                    let mut labels = 0;
+                    let mut rest = after;
+                    while let Some(r) = rest.strip_prefix('.') {
+                        let len = r.bytes().take_while(|&b| is_label_char(b)).count();
+                        if len == 0 {
+                            break;
                         }
-                        s.push_str(l);
+                        labels += 1;
+                        rest = r.get(len..).unwrap_or("");
                     }
-                    host.match_indices(s.as_str()).any(|(i, _)| {
-                        let before_ok = i == 0
-                            || matches!(host.as_bytes().get(i - 1), Some(b'.') | Some(b'-'));
-                        let after = host.as_bytes().get(i + s.len());
-                        before_ok && matches!(after, None | Some(b'.') | Some(b'-'))
-                    })
+                    boundary_before(host, i) && labels >= *labels_after
                 })
-            }
-            Pattern::FakeCoJp { word } => host.match_indices(word.as_str()).any(|(i, _)| {
-                let after = host.get(i + word.len()..).unwrap_or("");
-                ["co.jp", "co-jp", "cojp"].iter().any(|cj| {
-                    after.match_indices(cj).any(|(j, _)| {
-                        let sep_before = j > 0
-                            && matches!(after.as_bytes().get(j - 1), Some(b'.') | Some(b'-'));
-                        let tail = after.as_bytes().get(j + cj.len()..).unwrap_or(&[]);
-                        let sep_after = matches!(tail.first(), Some(b'.') | Some(b'-'))
-                            && tail.get(1).is_some_and(|&b| is_label_char(b));
-                        sep_before && sep_after
+            }),
+            Pattern::Hyphenated { variants } => variants.iter().any(|v| {
+                host.match_indices(v.as_str()).any(|(i, _)| {
+                    let after = host.as_bytes().get(i + v.len());
+                    boundary_before(host, i) && matches!(after, None | Some(b'.') | Some(b'-'))
+                })
+            }),
+            Pattern::FakeCoJp { words } => words.iter().any(|word| {
+                host.match_indices(word.as_str()).any(|(i, _)| {
+                    let after = host.get(i + word.len()..).unwrap_or("");
+                    ["co.jp", "co-jp", "cojp"].iter().any(|cj| {
+                        after.match_indices(cj).any(|(j, _)| {
+                            let sep_before = j > 0
+                                && matches!(after.as_bytes().get(j - 1), Some(b'.') | Some(b'-'));
+                            let tail = after.as_bytes().get(j + cj.len()..).unwrap_or(&[]);
+                            let sep_after = matches!(tail.first(), Some(b'.') | Some(b'-'))
+                                && tail.get(1).is_some_and(|&b| is_label_char(b));
+                            sep_before && sep_after
+                        })
                     })
                 })
             }),
         }
     }
+}
+
+/// Packs items into groups so that each group's regex (the pattern `make` builds from it) stays
+/// within [`REGEX_BUDGET`]. An item too long on its own still gets a rule of its own.
+fn chunks(items: Vec<String>, make: impl Fn(Vec<String>) -> Pattern) -> Vec<Pattern> {
+    let overhead = make(Vec::new()).regex().len();
+    let mut out: Vec<Pattern> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    let mut len = overhead;
+    for it in items {
+        let l = escape(&it).len() + usize::from(!cur.is_empty());
+        if !cur.is_empty() && len + l > REGEX_BUDGET {
+            out.push(make(std::mem::take(&mut cur)));
+            len = overhead;
+        }
+        len += escape(&it).len() + usize::from(!cur.is_empty());
+        cur.push(it);
+    }
+    if !cur.is_empty() {
+        out.push(make(cur));
+    }
+    out
 }
 
 /// How many labels must follow `domain` before the host certainly lies under someone else's
@@ -235,52 +276,77 @@ pub fn labels_after(domain: &str) -> usize {
     extra_max + 1
 }
 
-/// The patterns for a brand list, deduplicated, in a stable order.
+/// The patterns for a brand list, in a stable order. Every single domain or word is first
+/// checked against the official domains of all brands (an official host must never match), then
+/// packed into alternations.
 pub fn patterns(brands: &[Brand]) -> Vec<Pattern> {
     let official: Vec<&str> = brands
         .iter()
         .flat_map(|b| b.domains.iter().map(String::as_str))
         .collect();
-    let mut out: Vec<Pattern> = Vec::new();
-    let push = |p: Pattern, out: &mut Vec<Pattern>| {
-        // Never emit a pattern that an official host would match.
-        let hits_official = official
+    let safe = |p: &Pattern| {
+        !official
             .iter()
-            .any(|d| p.matches_host(d) || p.matches_host(&format!("www.{d}")));
-        if !hits_official && !out.contains(&p) {
-            out.push(p);
-        }
+            .any(|d| p.matches_host(d) || p.matches_host(&format!("www.{d}")))
     };
-    for b in brands.iter().filter(|b| !b.user) {
-        for d in &b.domains {
-            if !d.contains('.') || !d.bytes().all(|c| is_label_char(c) || c == b'.') {
+    let shipped = || brands.iter().filter(|b| !b.user);
+    let host_like = |d: &str| d.contains('.') && d.bytes().all(|c| is_label_char(c) || c == b'.');
+
+    // Embedded, grouped by the number of labels that must follow.
+    let mut embedded: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut hyphenated: Vec<String> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    for b in shipped() {
+        for d in b.domains.iter().filter(|d| host_like(d)) {
+            let n = labels_after(d);
+            let p = Pattern::Embedded {
+                domains: vec![d.clone()],
+                labels_after: n,
+            };
+            if !safe(&p) {
                 continue;
             }
-            push(
-                Pattern::Embedded {
-                    domain: d.clone(),
-                    labels_after: labels_after(d),
-                },
-                &mut out,
-            );
+            match embedded.iter_mut().find(|(k, _)| *k == n) {
+                Some((_, v)) if !v.contains(d) => v.push(d.clone()),
+                Some(_) => {}
+                None => embedded.push((n, vec![d.clone()])),
+            }
         }
-        for d in &b.domains {
-            if !d.bytes().all(|c| is_label_char(c) || c == b'.') {
-                continue;
-            }
+        for d in b.domains.iter().filter(|d| host_like(d)) {
             let labels = d.split('.').count();
-            if labels >= 3 || (labels == 2 && d.ends_with(".jp")) {
-                push(Pattern::Hyphenated { domain: d.clone() }, &mut out);
+            if !(labels >= 3 || (labels == 2 && d.ends_with(".jp"))) {
+                continue;
+            }
+            for v in hyphen_variants(d) {
+                let p = Pattern::Hyphenated {
+                    variants: vec![v.clone()],
+                };
+                if safe(&p) && !hyphenated.contains(&v) {
+                    hyphenated.push(v);
+                }
             }
         }
-    }
-    for b in brands.iter().filter(|b| !b.user) {
         for w in &b.words {
-            if w.len() >= MIN_WORD_LEN && w.bytes().all(is_label_char) {
-                push(Pattern::FakeCoJp { word: w.clone() }, &mut out);
+            if w.len() < MIN_WORD_LEN || !w.bytes().all(is_label_char) {
+                continue;
+            }
+            let p = Pattern::FakeCoJp {
+                words: vec![w.clone()],
+            };
+            if safe(&p) && !words.contains(w) {
+                words.push(w.clone());
             }
         }
     }
+    let mut out = Vec::new();
+    for (n, domains) in embedded {
+        out.extend(chunks(domains, |g| Pattern::Embedded {
+            domains: g,
+            labels_after: n,
+        }));
+    }
+    out.extend(chunks(hyphenated, |g| Pattern::Hyphenated { variants: g }));
+    out.extend(chunks(words, |g| Pattern::FakeCoJp { words: g }));
     out.truncate(MAX_REGEX_RULES);
     out
 }
@@ -296,9 +362,7 @@ pub fn rules(brands: &[Brand]) -> Vec<Rule> {
             action: serde_json_value::Action {
                 kind: "redirect".to_string(),
                 redirect: Some(serde_json_value::Redirect {
-                    regex_substitution: format!(
-                        "{ORIGIN_PLACEHOLDER}/pages/warning.html#url=\\0"
-                    ),
+                    regex_substitution: format!("{ORIGIN_PLACEHOLDER}/pages/warning.html#url=\\0"),
                 }),
             },
             condition: serde_json_value::Condition {
@@ -406,13 +470,13 @@ mod tests {
             let re = &r.condition.regex_filter;
             assert!(re.starts_with("^https?://") && re.ends_with('$'), "{re}");
             // Keep far below Chrome's per-regex memory limit.
-            assert!(re.len() < 400, "{re}");
+            assert!(re.len() <= REGEX_BUDGET, "{re}");
             assert!(!re.contains("(?="), "lookahead is not RE2: {re}");
             assert_eq!(r.condition.resource_types, ["main_frame"]);
         }
         let seed = rules
             .iter()
-            .find(|r| r.condition.regex_filter.contains(r"jcom\.co\.jp(?:"))
+            .find(|r| r.condition.regex_filter.contains(r"jcom\.co\.jp"))
             .unwrap();
         assert!(seed
             .action
@@ -421,6 +485,30 @@ mod tests {
             .unwrap()
             .regex_substitution
             .ends_with("/pages/warning.html#url=\\0"));
+    }
+
+    #[test]
+    fn hyphen_variants_never_all_dots() {
+        assert_eq!(
+            hyphen_variants("jcom.co.jp"),
+            ["jcom-co.jp", "jcom.co-jp", "jcom-co-jp"]
+        );
+        assert_eq!(hyphen_variants("japanpost.jp"), ["japanpost-jp"]);
+        assert_eq!(
+            hyphen_variants("waterworks.metro.tokyo.lg.jp"),
+            ["waterworks-metro-tokyo-lg-jp"]
+        );
+    }
+
+    #[test]
+    fn grouping_keeps_every_item() {
+        let brands = shipped();
+        let ps = patterns(&brands);
+        for b in &brands {
+            for d in &b.domains {
+                assert!(any_match(&ps, &format!("www.{d}.example.cn.com")), "{d}");
+            }
+        }
     }
 
     #[test]
