@@ -123,6 +123,9 @@
   function judge(a) {
     const url = httpUrl(a.href);
     if (!url) return null;
+    // Links within the page's own site: that site was judged when it loaded (and stopped by the
+    // interception layer if it was dangerous). Only downloads from it are still worth a look.
+    if (url.origin === location.origin && !downloadName(a, url)) return null;
     const shown = textHost(a);
     const shownDiffers = shown && shown !== url.hostname && shown !== safeUnicodeHost(url);
     const key = `${url.href}\n${shownDiffers ? shown : ''}\n${a.getAttribute('download') ?? ''}`;

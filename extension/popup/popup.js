@@ -43,7 +43,13 @@ async function showCurrent() {
   } catch { /* no tabs API */ }
   if (!tab?.id || tab.id < 0) return;
   const r = await send({ type: 'tabVerdict', tabId: tab.id });
-  if (r?.verdict) show(box, r.verdict);
+  if (r?.verdict) {
+    show(box, r.verdict);
+  } else if (typeof tab.url === 'string' && /^https?:\/\//i.test(tab.url)) {
+    // No verdict kept for this tab (e.g. it was open before the extension started): judge it now.
+    const c = await send({ type: 'check', url: tab.url });
+    if (c?.verdict) show(box, c.verdict);
+  }
 }
 
 async function checkText(text) {
