@@ -210,7 +210,7 @@
   }
   function brandName(b) {
     if (!b) return '';
-    const ja = (api.i18n.getUILanguage?.() || '').startsWith('ja');
+    const ja = msg('contentLangCode') === 'ja'; // the catalogue actually in use
     return ja ? b.nameJa || b.nameEn : b.nameEn || b.nameJa;
   }
 
