@@ -210,7 +210,7 @@
   }
   function brandName(b) {
     if (!b) return '';
-    const ja = msg('contentLangCode') === 'ja'; // the catalogue actually in use
+    const ja = msg('i18nLang') === 'ja'; // the catalogue actually in use
     return ja ? b.nameJa || b.nameEn : b.nameEn || b.nameJa;
   }
 
