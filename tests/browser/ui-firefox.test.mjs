@@ -11,10 +11,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchFirefox, sleep, waitFor, FIREFOX_UUID } from './ui-support.mjs';
+import { launchFirefox, closeQuietly, FIREFOX_DIR } from './harness.mjs';
+import { startServer, sleep, waitFor } from './ui-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const EXT_DIR = process.env.LINKGUARD_FIREFOX_DIR || path.join(root, 'dist', 'firefox');
+const EXT_DIR = FIREFOX_DIR;
 const ARTIFACTS = path.join(root, 'tests', 'artifacts');
 const SEED = 'https://www2.jcom.co.jp.login.vkia.cn/';
 const SEED_HOST = 'www2.jcom.co.jp.login.vkia.cn';
@@ -44,11 +45,11 @@ before(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   assert.ok(fs.existsSync(path.join(EXT_DIR, 'manifest.json')), `${EXT_DIR} missing: run ./build.sh first`);
   server = await startServer({ '/mail': MAIL });
-  ff = await launchFirefox({ extDir: EXT_DIR, port: server.port, lang: 'en' });
+  ff = await launchFirefox({ server, lang: 'en' });
 });
 
 after(async () => {
-  await ff?.browser.close().catch(() => {});
+  if (ff) await closeQuietly(ff.browser);
   await server?.close();
 });
 
@@ -76,7 +77,7 @@ describe('in-page click warning (Firefox)', { timeout: 120_000 }, () => {
     await waitFor(() => focusInWarning(page), 5000, 'no in-page warning');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    const warning = `moz-extension://${FIREFOX_UUID}/pages/warning.html`;
+    const warning = `${ff.origin}/pages/warning.html`;
     // BiDi does not report navigations to moz-extension: pages, so ask the document itself.
     await waitFor(async () => (await page.evaluate(() => location.href)).startsWith(warning), 8000, `tab did not reach ${warning}`);
     assert.equal(server.hits(SEED_HOST), 0);

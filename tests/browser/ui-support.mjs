@@ -1,5 +1,7 @@
-// Small helpers for ui.test.mjs: a local server that answers every host name and counts requests
-// per host, and a headless Chromium launcher with (or without) the unpacked extension.
+// Small helpers for the ui*.test.mjs files, beside harness.mjs: a server that serves the tests' own
+// pages (mail-like pages, 5,000 links) for any host name, as a plain server or as the browsers'
+// HTTP proxy, counting requests per host; and a Chromium launcher taking any extension directory
+// (the cost test compares the extension with and without its content script).
 
 import http from 'node:http';
 import puppeteer from 'puppeteer-core';
@@ -22,7 +24,7 @@ export async function waitFor(fn, timeout, message) {
   }
 }
 
-/** pages: {"/path": html}. Any other path answers a small page. Counts requests per Host. */
+/** pages: {"/path": html}. Any other path answers a small page. Counts requests per host. */
 export async function startServer(pages) {
   const hits = new Map();
   const server = http.createServer((req, res) => {
@@ -34,16 +36,20 @@ export async function startServer(pages) {
     res.writeHead(req.url.startsWith('/favicon') ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(body);
   });
-  server.on('connect', (req, socket) => { // https through the proxy: count, then refuse
+  // https through the proxy: refused. Counted apart from requests, because Chromium preconnects
+  // to a link's host on hover/pointerdown (a CONNECT, no request is ever sent in it).
+  const connects = new Map();
+  server.on('connect', (req, socket) => {
     const host = String(req.url).replace(/:\d+$/, '').toLowerCase();
-    hits.set(host, (hits.get(host) ?? 0) + 1);
+    connects.set(host, (connects.get(host) ?? 0) + 1);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return {
     port: server.address().port,
     hits: (host) => hits.get(host) ?? 0,
-    reset: () => hits.clear(),
+    connects: (host) => connects.get(host) ?? 0,
+    reset: () => { hits.clear(); connects.clear(); },
     close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
   };
 }
@@ -79,33 +85,3 @@ export async function launchChromium({ extDir, port, lang = 'en' }) {
   return { browser, extId };
 }
 
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-export const FIREFOX_UUID = '3f6e1d2a-5b7c-4e8f-9a10-2b3c4d5e6f70';
-
-/**
- * Headless Firefox using the local server as its HTTP proxy for every host, with the unpacked
- * extension in `extDir` installed temporarily (fixed moz-extension UUID). Returns {browser, extId}.
- */
-export async function launchFirefox({ extDir, port, lang = 'en', gecko = 'linkguard@linkguard.invalid' }) {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': port,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': port,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
-      'dom.security.https_first': false,
-      'dom.security.https_only_mode': false,
-      'intl.locale.requested': lang === 'ja' ? 'ja,en-US' : 'en-US',
-      'intl.accept_languages': lang,
-      'extensions.webextensions.uuids': JSON.stringify({ [gecko]: FIREFOX_UUID }),
-    },
-  });
-  if (extDir) await browser.installExtension(extDir);
-  return { browser, extId: extDir ? FIREFOX_UUID : null };
-}

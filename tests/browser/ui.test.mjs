@@ -5,8 +5,8 @@
 //
 //   node --test tests/browser/ui.test.mjs      (after ./build.sh; CHROME_PATH picks the browser)
 //
-// A local server answers every host name (Chromium maps all of them to it with
-// --host-resolver-rules) and counts the requests each host receives, so "no navigation" means
+// The harness launches Chromium with ui-support's server as its HTTP proxy, so every host name
+// reaches it; the server serves this file's pages and counts the requests per host, so "no navigation" means
 // the phishing host got 0 requests. Texts inside the closed shadow root are read through the
 // DevTools protocol (DOM.getDocument with pierce), which sees what the page's scripts cannot.
 
@@ -15,15 +15,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChrome, closeQuietly, CHROME_DIR } from './harness.mjs';
 import { startServer, launchChromium, sleep, waitFor } from './ui-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const EXT_DIR = process.env.LINKGUARD_CHROME_DIR || path.join(root, 'dist', 'chrome');
+const EXT_DIR = CHROME_DIR;
 const ARTIFACTS = path.join(root, 'tests', 'artifacts');
 
 const SEED = 'https://www2.jcom.co.jp.login.vkia.cn/';
 const SEED_HOST = 'www2.jcom.co.jp.login.vkia.cn';
-const MISMATCH_HREF = 'https://mypage-support.example-billing.net/login';
+// The same host over http: a request to it would reach the counting server (an https one is a
+// CONNECT, which Chromium also makes to preconnect on hover, so it cannot tell a navigation).
+const SEED_HTTP = 'http://www2.jcom.co.jp.login.vkia.cn/';
+const MISMATCH_HREF = 'http://mypage-support.example-billing.net/login';
 const DOWNLOAD_HREF = 'http://files.example-cdn.net/dl/setup.exe';
 const SUSPICIOUS_PAGE = 'http://parcel-info.duckdns.org/';
 
@@ -34,6 +38,7 @@ const MAIL = `<!doctype html><html lang="ja"><meta charset="utf-8"><title>Webmai
 <p>マイページ: <a id="mismatch" href="${MISMATCH_HREF}">https://www.jcom.co.jp/mypage</a></p>
 <p>日本郵便: 追跡ツール <a id="download" href="${DOWNLOAD_HREF}">日本郵便追跡</a></p>
 <p><a id="plain" href="http://news.example.org/article">ニュース</a></p>
+<p><a id="seed-http" href="${SEED_HTTP}">ご請求の確認 (http)</a></p>
 <p><a id="seed-nonav" data-no-nav href="${SEED}">（同じリンク、ページ側で止める）</a></p>
 <p id="clicked"></p>
 <script>
@@ -115,7 +120,7 @@ async function waitUi(page, key, timeout = 5000) {
 // ---- setup ------------------------------------------------------------------------------------------
 
 let server;
-let en; // {browser, extId}
+let en; // {browser, origin} from the harness
 let ja;
 
 async function openPage(b, url) {
@@ -128,7 +133,7 @@ async function openPage(b, url) {
 async function extPage(b, rel) {
   const page = await b.browser.newPage();
   await page.setViewport({ width: 560, height: 900 });
-  await page.goto(`chrome-extension://${b.extId}/${rel}`, { waitUntil: 'load' });
+  await page.goto(`${b.origin}/${rel}`, { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready]', { timeout: 10_000 });
   return page;
 }
@@ -144,18 +149,18 @@ before(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   assert.ok(fs.existsSync(path.join(EXT_DIR, 'manifest.json')), `${EXT_DIR} missing: run ./build.sh first`);
   server = await startServer(PAGES);
-  en = await launchChromium({ extDir: EXT_DIR, port: server.port, lang: 'en' });
+  en = await launchChrome({ server, lang: 'en' });
 });
 
 after(async () => {
-  await en?.browser.close().catch(() => {});
-  await ja?.browser.close().catch(() => {});
+  if (en) await closeQuietly(en.browser);
+  if (ja) await closeQuietly(ja.browser);
   await server?.close();
 });
 
 describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
   it('clicking the seed link shows the warning, names J:COM and vkia.cn, and nothing navigates', async () => {
-    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    const page = await openPage(en, 'http://mail.example.test/mail');
     server.reset();
     await page.click('#seed');
     const dialog = await waitUi(page, 'dialog');
@@ -164,21 +169,25 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
     assert.match(dialog, /Don’t open/);
     assert.match(dialog, /Open anyway/);
     await sleep(300);
-    assert.equal(page.url(), `http://mail.example.test:${server.port}/mail`);
-    assert.equal(server.hits(SEED_HOST), 0, 'the phishing host must get no request');
+    assert.equal(page.url(), 'http://mail.example.test/mail');
     assert.deepEqual(await page.evaluate(() => window.pageClicks), [], 'the page never saw the click');
     await page.screenshot({ path: path.join(ARTIFACTS, 'ui-inpage-warning-en.png') });
 
     // "Don't open" is the default: Enter closes the warning and stays.
     await page.keyboard.press('Enter');
     await waitFor(async () => !(await linkguardUi(page)).dialog, 3000, 'warning did not close');
-    assert.equal(page.url(), `http://mail.example.test:${server.port}/mail`);
-    assert.equal(server.hits(SEED_HOST), 0);
+    assert.equal(page.url(), 'http://mail.example.test/mail');
+
+    // The same host over http: the server proves no request left.
+    await page.click('#seed-http');
+    assert.match(await waitUi(page, 'dialog'), /vkia\.cn/);
+    await sleep(300);
+    assert.equal(server.hits(SEED_HOST), 0, 'the phishing host must get no request');
     await page.close();
   });
 
   it('keyboard only: Tab to the link and Enter warns; middle-click warns and opens no tab', async () => {
-    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    const page = await openPage(en, 'http://mail.example.test/mail');
     await page.focus('#seed');
     await page.keyboard.press('Enter');
     assert.match(await waitUi(page, 'dialog'), /vkia\.cn/);
@@ -186,7 +195,7 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
     await waitFor(async () => !(await linkguardUi(page)).dialog, 3000, 'Escape did not close the warning');
 
     const tabsBefore = (await en.browser.pages()).length;
-    await page.click('#seed', { button: 'middle' });
+    await page.click('#seed-http', { button: 'middle' });
     assert.match(await waitUi(page, 'dialog'), /vkia\.cn/);
     await sleep(300);
     assert.equal((await en.browser.pages()).length, tabsBefore, 'middle-click opened a tab');
@@ -195,21 +204,21 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('"Open anyway" follows the link and the interception layer still stops it', async () => {
-    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    const page = await openPage(en, 'http://mail.example.test/mail');
     server.reset();
-    await page.click('#seed');
+    await page.click('#seed-http');
     await waitUi(page, 'dialog');
     // Focus starts on "Don't open"; the quiet "Open anyway" is the next button.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    const warning = `chrome-extension://${en.extId}/pages/warning.html`;
+    const warning = `${en.origin}/pages/warning.html`;
     await waitFor(() => page.url().startsWith(warning), 8000, `tab did not reach ${warning} (at ${page.url()})`);
     assert.equal(server.hits(SEED_HOST), 0, 'the interception layer let a request through');
     await page.close();
   });
 
   it('a plain link is not held up (control)', async () => {
-    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    const page = await openPage(en, 'http://mail.example.test/mail');
     server.reset();
     await page.click('#plain');
     await waitFor(() => server.hits('news.example.org') > 0, 5000, 'the plain link did not navigate');
@@ -218,7 +227,7 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('text/href mismatch is flagged on hover and warned on click', async () => {
-    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    const page = await openPage(en, 'http://mail.example.test/mail');
     server.reset();
     await page.hover('#mismatch');
     const tip = await waitUi(page, 'tip');
@@ -233,7 +242,7 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('a download link to setup.exe on an unrelated domain is warned', async () => {
-    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    const page = await openPage(en, 'http://mail.example.test/mail');
     server.reset();
     await page.click('#download');
     const dialog = await waitUi(page, 'dialog');
@@ -245,7 +254,7 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('a suspicious page gets one small banner per site and session, not covering the page', async () => {
-    const page = await openPage(en, `${SUSPICIOUS_PAGE.replace(/\/$/, '')}:${server.port}/banner`);
+    const page = await openPage(en, `${SUSPICIOUS_PAGE}banner`);
     const banner = await waitUi(page, 'banner');
     assert.ok(banner.length > 10, banner);
     // The page's own control at the top is still the element under the pointer.
@@ -302,7 +311,7 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
 
     // #seed-nonav: the page's own handler stops navigation, so "not warned" is visible as the
     // click reaching the page.
-    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    const page = await openPage(en, 'http://mail.example.test/mail');
     await page.click('#seed-nonav');
     await waitFor(() => page.evaluate(() => window.pageClicks.includes('seed-nonav')), 5000, 'the click never reached the page');
     assert.equal((await linkguardUi(page)).dialog, null, 'warned about a trusted site');
@@ -330,7 +339,7 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
     assert.equal(await opts.$eval('#click-warnings', (e) => e.checked), false);
     assert.equal(await opts.$eval('input[value=high]', (e) => e.checked), true);
 
-    const page = await openPage(en, `http://mail.example.test:${server.port}/mail`);
+    const page = await openPage(en, 'http://mail.example.test/mail');
     await page.click('#seed-nonav');
     await waitFor(() => page.evaluate(() => window.pageClicks.includes('seed-nonav')), 5000, 'click warnings still on');
     assert.equal((await linkguardUi(page)).dialog, null);
@@ -362,8 +371,8 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
   });
 
   it('toolbar badge per tab: "!" on a suspicious page, "✕" on a stopped one, nothing on a safe one', async () => {
-    const sus = await openPage(en, `${SUSPICIOUS_PAGE.replace(/\/$/, '')}:${server.port}/other`);
-    const safe = await openPage(en, `http://news.example.org:${server.port}/`);
+    const sus = await openPage(en, `${SUSPICIOUS_PAGE}other`);
+    const safe = await openPage(en, 'http://news.example.org/');
     const bad = await en.browser.newPage();
     bad.goto(SEED).catch(() => {}); // redirected to the warning page by the interception layer
     await waitFor(() => bad.url().includes('/pages/warning.html'), 8000, 'seed not intercepted');
@@ -383,7 +392,7 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
   });
 
   it('a page cannot make the extension trust it', async () => {
-    const page = await openPage(en, `http://evil.example.test:${server.port}/hostile`);
+    const page = await openPage(en, 'http://evil.example.test/hostile');
     await sleep(500);
     const attempts = await page.evaluate(() => window.attempts);
     assert.equal(attempts[0], 'chrome.runtime: undefined', JSON.stringify(attempts));
@@ -425,8 +434,8 @@ async function contentScriptWorld(page) {
 
 describe('Japanese UI and screenshots (Chromium, --lang=ja)', { timeout: 120_000 }, () => {
   it('in-page warning and popup in Japanese', async () => {
-    ja = await launchChromium({ extDir: EXT_DIR, port: server.port, lang: 'ja' });
-    const page = await openPage(ja, `http://mail.example.test:${server.port}/mail`);
+    ja = await launchChrome({ server, lang: 'ja' });
+    const page = await openPage(ja, 'http://mail.example.test/mail');
     await page.click('#seed');
     const dialog = await waitUi(page, 'dialog');
     assert.match(dialog, /開かない/);
@@ -481,7 +490,7 @@ describe('cost of the content script on a page with 5,000 links', { timeout: 300
     const variants = [
       ['without extension', await launchChromium({ extDir: null, port: server.port })],
       ['extension minus content script', await launchChromium({ extDir: noCsDir, port: server.port })],
-      ['full extension', en],
+      ['full extension', await launchChromium({ extDir: EXT_DIR, port: server.port })],
     ];
     const runs = new Map(variants.map(([name]) => [name, []]));
     try {
@@ -490,8 +499,7 @@ describe('cost of the content script on a page with 5,000 links', { timeout: 300
         for (const [name, b] of variants) runs.get(name).push(await once(b));
       }
     } finally {
-      await variants[0][1].browser.close();
-      await variants[1][1].browser.close();
+      for (const [, b] of variants) await closeQuietly(b.browser);
       fs.rmSync(noCsDir, { recursive: true, force: true });
     }
     const med = (name, k) => median(runs.get(name).map((r) => r[k]));
@@ -501,7 +509,7 @@ describe('cost of the content script on a page with 5,000 links', { timeout: 300
 
     // What judging one link costs: the content script's checkMany round trip (median of 20).
     const page = await en.browser.newPage();
-    await page.goto(URL5000, { waitUntil: 'load' });
+    await page.goto('http://links.example.test/links5000', { waitUntil: 'load' });
     const world = await contentScriptWorld(page);
     const trips = await world.evaluate(`(async () => {
       const out = [];
@@ -522,11 +530,11 @@ describe('cost of the content script on a page with 5,000 links', { timeout: 300
     console.log(`content script cost: time to interactive ${csWall.toFixed(1)} ms, script time ${csScript.toFixed(1)} ms; whole extension: time to interactive ${extWall.toFixed(1)} ms`);
     // Lazy judging: loading the 5,000-link page asks the engine about the page itself (the
     // navigation, the banner check), never about its links.
-    const sw = await (await en.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${en.extId}/`))).worker();
+    const sw = await (await en.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${en.origin}/`))).worker();
     const verdicts = () => sw.evaluate(() => globalThis.linkguardStats?.verdicts ?? -1);
     const before5000 = await verdicts();
     const p2 = await en.browser.newPage();
-    await p2.goto(URL5000, { waitUntil: 'load' });
+    await p2.goto('http://links.example.test/links5000', { waitUntil: 'load' });
     await sleep(1000);
     const judged = (await verdicts()) - before5000;
     await p2.close();
