@@ -37,16 +37,22 @@ export function installUi(ctx) {
   // ---- context menu ---------------------------------------------------------------------------
   if (menus) {
     const create = () => {
-      menus.create({ id: MENU_LINK, title: msg('menuCheckLink'), contexts: ['link'] }, () => void api.runtime.lastError);
-      menus.create({ id: MENU_SELECTION, title: msg('menuCheckSelection'), contexts: ['selection'] }, () => void api.runtime.lastError);
+      const done = () => {
+        const err = api.runtime.lastError;
+        if (err) console.warn('linkguard: context menu', err.message);
+      };
+      menus.create({ id: MENU_LINK, title: msg('menuCheckLink'), contexts: ['link'] }, done);
+      menus.create({ id: MENU_SELECTION, title: msg('menuCheckSelection'), contexts: ['selection'] }, done);
     };
     // Chrome keeps items across service-worker restarts and Firefox does not: start clean each time.
+    // (Promise form only: Firefox's `browser` namespace takes no callbacks.)
+    let cleared = null;
     try {
-      const p = menus.removeAll(create);
-      if (p && typeof p.then === 'function') p.catch(() => {});
+      cleared = menus.removeAll();
     } catch {
-      create();
+      cleared = null;
     }
+    Promise.resolve(cleared).then(create, create);
     menus.onClicked.addListener((info, tab) => {
       let target = null;
       if (info.menuItemId === MENU_LINK && info.linkUrl) target = { url: info.linkUrl };

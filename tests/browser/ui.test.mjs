@@ -302,6 +302,20 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
     await page.close();
   });
 
+  it('the context menu items exist for links and selected text', async () => {
+    const sw = await (await en.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${en.origin}/`))).worker();
+    const found = () => sw.evaluate(async () => {
+      const out = [];
+      for (const id of ['linkguard-check-link', 'linkguard-check-selection']) {
+        out.push(await chrome.contextMenus.update(id, {}).then(() => true, (e) => String(e.message)));
+      }
+      return out;
+    });
+    // (ui.js recreates them each time the worker starts: allow for a worker that just woke up.)
+    await waitFor(async () => (await found()).every((x) => x === true), 5000, 'menu items missing').catch(() => {});
+    assert.deepEqual(await found(), [true, true]);
+  });
+
   it('options: a trusted site is not warned about; removed, it is warned again (no restart)', async () => {
     const opts = await extPage(en, 'options/options.html');
     await opts.type('#trusted-input', 'vkia.cn');
