@@ -263,6 +263,11 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
       return document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)?.id;
     });
     assert.equal(onTop, 'menu');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ui-banner-en.png') });
+    // Dismissible: its close button sits at the right end of the bar.
+    const bar = await page.$eval('linkguard-banner', (e) => { const r = e.getBoundingClientRect(); return { x: r.right - 22, y: r.top + r.height / 2 }; });
+    await page.mouse.click(bar.x, bar.y);
+    await waitFor(() => page.evaluate(() => !document.querySelector('linkguard-banner')), 3000, 'the banner did not close');
     await page.reload({ waitUntil: 'load' });
     await sleep(800);
     assert.equal((await linkguardUi(page)).banner, null, 'banner shown twice for the same site');
