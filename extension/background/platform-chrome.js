@@ -65,6 +65,13 @@ export function install(ctx) {
     });
   }
 
+  // The static rules as JS regexes (same syntax subset): when one of them already redirected a
+  // request, layer 2 must not navigate the tab a second time.
+  const staticRules = fetch(api.runtime.getURL("rules/brands.json"))
+    .then((r) => r.json())
+    .then((rules) => rules.map((r) => new RegExp(r.condition.regexFilter, "i")))
+    .catch(() => []);
+
   // Layer 2: every main-frame request, redirect hops included. Observing only (MV3).
   api.webRequest.onBeforeRequest.addListener(
     (details) => {
@@ -73,7 +80,9 @@ export function install(ctx) {
         decide(details.url, { tabId: details.tabId })
           .then(async ({ action }) => {
             if (action !== "warn") return;
-            await api.tabs.update(details.tabId, { url: warningUrl(details.url) });
+            if (!(await staticRules).some((re) => re.test(details.url))) {
+              await api.tabs.update(details.tabId, { url: warningUrl(details.url) });
+            }
             const host = hostOf(details.url);
             if (host) await addHostRule(host);
           })
