@@ -153,14 +153,16 @@ export function installUi(ctx) {
   }
 
   // {type:"pageBanner", url} from the content script of a loaded top-level page →
-  // {ok, show, verdict}. `show` is true only for a suspicious page not yet bannered this session.
+  // {ok, show, verdict}. `show` is true only for a suspicious (or let-through dangerous) page not
+  // yet bannered this session.
   ctx.addMessageHandler?.('pageBanner', async (m, sender) => {
     if (typeof m.url !== 'string' || m.url.length > 8192) return { ok: false, error: 'bad url' };
     // The page reports its own address; judge the one the browser knows when there is one.
     const url = typeof sender?.tab?.url === 'string' && /^https?:/.test(sender.tab.url) ? sender.tab.url : m.url;
     if (!/^https?:\/\//i.test(url)) return { ok: true, show: false, verdict: null };
     const verdict = await ctx.check(url);
-    if (verdict?.level !== 'suspicious') return { ok: true, show: false, verdict };
+    // Suspicious pages, and dangerous ones the user let through with "Proceed anyway".
+    if (verdict?.level !== 'suspicious' && verdict?.level !== 'dangerous') return { ok: true, show: false, verdict };
     const site = verdict.registrable ?? verdict.hostAscii ?? url;
     return { ok: true, show: await firstTimeFor(site), verdict };
   });

@@ -389,16 +389,17 @@
     if (!here) return;
     const r = await send({ type: 'pageBanner', url: here.href });
     const v = r?.verdict;
-    if (!r?.show || v?.level !== 'suspicious') return;
+    if (!r?.show || (v?.level !== 'suspicious' && v?.level !== 'dangerous')) return;
+    const danger = v.level === 'dangerous'; // reached only through "Proceed anyway"
     const bar = document.createElement('linkguard-banner');
     const sr = bar.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = BANNER_CSS;
-    const box = el('div', 'bar');
+    const box = el('div', danger ? 'bar danger' : 'bar');
     box.setAttribute('role', 'status');
     const top = (v.reasons ?? []).find((x) => x.weight > 0);
     const b = top?.brand;
-    box.append(el('strong', null, msg('contentBannerTitle')), el('span', 'why',
+    box.append(el('strong', null, msg(danger ? 'contentBannerDangerTitle' : 'contentBannerTitle')), el('span', 'why',
       top ? ` ${msg(`reason_${top.code}`, [brandName(b) || '', b?.officialDomain ?? '', top.detail ?? ''])}` : ''));
     const close = el('button', 'close', '×');
     close.type = 'button';
@@ -451,6 +452,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid #ffb300; outline-offs
   visibility: visible !important; opacity: 1 !important; }
 .bar { display: flex; align-items: center; gap: 8px; padding: 6px 10px; background: #fff4e0;
   color: #3b2600; border-bottom: 2px solid #c76b00; font: 13px/1.4 system-ui, "Hiragino Sans", "Noto Sans JP", sans-serif; }
+.bar.danger { background: #fde8ea; color: #5c000d; border-bottom-color: #b3001b; }
 .why { flex: 1; }
 .close { font: inherit; font-size: 18px; line-height: 1; padding: 2px 8px; border: 1px solid #c76b00;
   border-radius: 4px; background: #fff; color: #3b2600; cursor: pointer; }

@@ -389,6 +389,17 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
     await opts.close();
   });
 
+  it('a dangerous page opened with "Proceed anyway" carries a red reminder banner', async () => {
+    const url = 'http://mypage.jcom.co.jp.verify-billing.cn/';
+    const opts = await extPage(en, 'options/options.html');
+    assert.equal((await opts.evaluate((u) => chrome.runtime.sendMessage({ type: 'allowOnce', url: u }), url)).ok, true);
+    await opts.close();
+    const page = await openPage(en, url);
+    assert.equal(page.url(), url, 'the allowed-once page was not let through');
+    assert.match(await waitUi(page, 'banner'), /dangerous site/);
+    await page.close();
+  });
+
   it('toolbar badge per tab: "!" on a suspicious page, "✕" on a stopped one, nothing on a safe one', async () => {
     const sus = await openPage(en, `${SUSPICIOUS_PAGE}other`);
     const safe = await openPage(en, 'http://news.example.org/');
