@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChrome, closeQuietly, CHROME_DIR } from './harness.mjs';
+import { launchChrome, closeQuietly, stopChromeWorker, CHROME_DIR } from './harness.mjs';
 import { startServer, launchChromium, sleep, waitFor } from './ui-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -200,6 +200,23 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
     await sleep(300);
     assert.equal((await en.browser.pages()).length, tabsBefore, 'middle-click opened a tab');
     assert.equal(server.hits(SEED_HOST), 0);
+    await page.close();
+  });
+
+  it('with the service worker asleep, a click that was never hovered is held until judged, then warned', async () => {
+    const page = await openPage(en, 'http://mail.example.test/mail');
+    server.reset();
+    assert.ok(await stopChromeWorker(en.browser, en.origin), 'could not stop the service worker');
+    // A script click: no hover, focus or pointerdown came first, so nothing was judged yet.
+    await page.evaluate(() => document.getElementById('seed-http').click());
+    assert.match(await waitUi(page, 'dialog', 8000), /vkia\.cn/);
+    assert.equal(server.hits(SEED_HOST), 0);
+    assert.equal(page.url(), 'http://mail.example.test/mail');
+    await page.keyboard.press('Escape');
+    // The same path for a harmless link: held, judged, then followed as clicked.
+    assert.ok(await stopChromeWorker(en.browser, en.origin));
+    await page.evaluate(() => document.getElementById('plain').click());
+    await waitFor(() => server.hits('news.example.org') > 0, 8000, 'the held plain link was never followed');
     await page.close();
   });
 
