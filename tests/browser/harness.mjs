@@ -249,11 +249,12 @@ export async function chromeSessionValue(browser, origin, key) {
 }
 
 /** Firefox ESR with dist/firefox installed temporarily, all traffic through the server. */
-export async function launchFirefox({ server, lang = "en" } = {}) {
+export async function launchFirefox({ server, lang = "en", userDataDir, extension = true } = {}) {
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX_PATH,
     headless: true,
+    ...(userDataDir ? { userDataDir } : {}),
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
       "network.proxy.type": 1,
@@ -268,13 +269,15 @@ export async function launchFirefox({ server, lang = "en" } = {}) {
       "network.stricttransportsecurity.preloadlist": false,
       "browser.fixup.fallback-to-https": false,
       "intl.locale.requested": lang,
+      "intl.multilingual.enabled": true,
+      "extensions.langpacks.signatures.required": false,
       "intl.accept_languages": lang,
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       "browser.newtabpage.enabled": false,
       "browser.startup.homepage": "about:blank",
     },
   });
-  await browser.installExtension(FIREFOX_DIR);
+  if (extension) await browser.installExtension(FIREFOX_DIR);
   return { browser, origin: FIREFOX_ORIGIN, kind: "firefox" };
 }
 
@@ -303,14 +306,29 @@ export function isWarning(url, origin) {
   return typeof url === "string" && url.startsWith(`${origin}/pages/warning.html`);
 }
 
+/**
+ * The page's current address. Firefox (BiDi) does not update page.url() when an extension
+ * redirects the navigation to a moz-extension: page, so ask the document itself.
+ */
+export async function pageUrl(page) {
+  try {
+    return await page.evaluate(() => location.href);
+  } catch {
+    return page.url();
+  }
+}
+
 /** Waits until `page` shows the rendered warning page; returns its URL. */
 export async function waitForWarning(page, origin, timeout = 10000) {
-  await waitFor(() => isWarning(page.url(), origin), { timeout, what: `warning page (at ${page.url()})` });
+  let url = "";
   await waitFor(
-    () => page.evaluate(() => document.documentElement.dataset.ready === "true").catch(() => false),
-    { timeout, what: "warning page rendered" },
+    async () => {
+      url = await pageUrl(page);
+      return isWarning(url, origin) && (await page.evaluate(() => document.documentElement.dataset.ready === "true"));
+    },
+    { timeout, what: `rendered warning page (at ${url || page.url()})` },
   );
-  return page.url();
+  return url;
 }
 
 /** The text a user sees on the warning page. */
