@@ -13,6 +13,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChrome, closeQuietly, stopChromeWorker, CHROME_DIR } from './harness.mjs';
@@ -550,6 +551,7 @@ describe('cost of the content script on a page with 5,000 links', { timeout: 300
       fs.rmSync(noCsDir, { recursive: true, force: true });
     }
     const med = (name, k) => median(runs.get(name).map((r) => r[k]));
+    console.log(`(machine load average during the runs: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores: wall times are only comparable within one run)`);
     for (const [name] of variants) {
       console.log(`5,000 links, ${name.padEnd(31)}: ${['interactive', 'dcl', 'load', 'script'].map((k) => `${k} ${med(name, k).toFixed(1)} ms`).join(', ')} (median of ${RUNS})`);
     }
