@@ -318,17 +318,23 @@ export async function pageUrl(page) {
   }
 }
 
-/** Waits until `page` shows the rendered warning page; returns its URL. */
+/**
+ * Waits until `page` shows the rendered warning page. Returns {url, committedAt, renderedAt}
+ * (Date.now() values: when the warning page's address was first seen, and when it had rendered).
+ */
 export async function waitForWarning(page, origin, timeout = 10000) {
   let url = "";
+  let committedAt = null;
   await waitFor(
     async () => {
       url = await pageUrl(page);
-      return isWarning(url, origin) && (await page.evaluate(() => document.documentElement.dataset.ready === "true"));
+      if (!isWarning(url, origin)) return false;
+      committedAt ??= Date.now();
+      return page.evaluate(() => document.documentElement.dataset.ready === "true");
     },
-    { timeout, what: `rendered warning page (at ${url || page.url()})` },
+    { timeout, interval: 10, what: "rendered warning page" },
   );
-  return url;
+  return { url, committedAt, renderedAt: Date.now() };
 }
 
 /** The text a user sees on the warning page. */
