@@ -167,7 +167,13 @@ export function tmpProfile(name) {
 }
 
 /** Chromium with dist/chrome loaded, all traffic through the server. */
-export async function launchChrome({ server, lang = "en", userDataDir = tmpProfile("chrome"), extension = true } = {}) {
+export async function launchChrome({
+  server,
+  lang = "en",
+  userDataDir = tmpProfile("chrome"),
+  extension = true,
+  extensionDir = CHROME_DIR,
+} = {}) {
   const args = [
     "--headless=new",
     "--no-sandbox",
@@ -185,7 +191,7 @@ export async function launchChrome({ server, lang = "en", userDataDir = tmpProfi
     `--accept-lang=${lang}`,
     `--user-data-dir=${userDataDir}`,
   ];
-  if (extension) args.push(`--load-extension=${CHROME_DIR}`, `--disable-extensions-except=${CHROME_DIR}`);
+  if (extension) args.push(`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`);
   const browser = await puppeteer.launch({
     executablePath: CHROME_PATH,
     headless: true,
@@ -196,7 +202,7 @@ export async function launchChrome({ server, lang = "en", userDataDir = tmpProfi
   });
   let origin = null;
   if (extension) {
-    const manifest = JSON.parse(fs.readFileSync(path.join(CHROME_DIR, "manifest.json"), "utf8"));
+    const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, "manifest.json"), "utf8"));
     const { chromeIdFromKey } = await import("../../extension/build.mjs");
     origin = `chrome-extension://${chromeIdFromKey(manifest.key)}`;
   }

@@ -304,3 +304,31 @@ test("warning page: re-checks instead of trusting its URL, refuses frames, Japan
     await closeQuietly(ja.browser);
   }
 });
+
+test("a broken engine fails visibly and never breaks browsing; static rules still protect", async () => {
+  // A copy of dist/chrome whose wasm is corrupt: instantiation fails in the worker.
+  const dir = tmpProfile("chrome-broken-ext");
+  fs.cpSync(CHROME_DIR, dir, { recursive: true });
+  fs.writeFileSync(`${dir}/pkg/linkguard_bg.wasm`, Buffer.from("not wasm"));
+  const b = await launchChrome({ server, extensionDir: dir });
+  try {
+    const worker = await chromeWorker(b.browser, b.origin);
+    const page = await b.browser.newPage();
+    server.reset();
+    await page.goto("http://example.com/", { waitUntil: "load" });
+    assert.equal(new URL(page.url()).hostname, "example.com");
+    await waitFor(() => server.pinged("example.com"), { what: "benign page ran" });
+    const badge = await waitFor(
+      () => worker.evaluate(async () => ((await chrome.action.getBadgeText({})) === "ERR" ? globalThis.linkguardStats.engineError : null)),
+      { what: "ERR badge" },
+    );
+    console.log(`# broken engine: badge ERR, error "${String(badge).slice(0, 80)}"`);
+    server.reset();
+    navigate(page, SEED);
+    await waitFor(() => isWarning(page.url(), b.origin), { what: "static rule redirect" });
+    assert.equal(server.count(SEED_HOST), 0);
+  } finally {
+    await closeQuietly(b.browser);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
