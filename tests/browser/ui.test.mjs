@@ -318,6 +318,23 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
     await page.close();
   });
 
+  it('the toolbar popup shows the current tab\'s verdict, with the paste box focused for the keyboard', async () => {
+    const page = await openPage(en, `${SUSPICIOUS_PAGE}popup-test`);
+    await page.bringToFront();
+    const sw = await (await en.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${en.origin}/`))).worker();
+    assert.equal(await sw.evaluate(() => chrome.action.openPopup().then(() => 'opened', (e) => String(e.message))), 'opened');
+    const target = await en.browser.waitForTarget((t) => t.url() === `${en.origin}/popup/popup.html`, { timeout: 5000 });
+    const popup = await target.asPage();
+    await popup.waitForSelector('body[data-ready]', { timeout: 10_000 });
+    const current = await popup.$eval('#current-verdict', (e) => ({ level: e.querySelector('[data-level]')?.dataset.level, text: e.textContent }));
+    assert.equal(current.level, 'suspicious');
+    assert.match(current.text, /duckdns\.org/);
+    assert.equal(await popup.evaluate(() => document.activeElement?.id), 'paste-text');
+    await popup.screenshot({ path: path.join(ARTIFACTS, 'ui-toolbar-popup-en.png') });
+    await popup.close();
+    await page.close();
+  });
+
   it('the context-menu result page (popup.html#url=) shows the verdict of that link', async () => {
     const page = await extPage(en, `popup/popup.html#url=${encodeURIComponent(SEED)}`);
     await page.waitForFunction(() => document.querySelectorAll('#paste-results > li').length === 1, { timeout: 10_000 });
