@@ -83,6 +83,30 @@ function fromHash() {
   return params.get('url') ?? params.get('text');
 }
 
+// Firefox lets people withhold an MV3 extension's host permissions: without them nothing is
+// checked, so say so and offer the grant (permissions.request needs this click).
+const ORIGINS = { origins: ['http://*/*', 'https://*/*'] };
+async function checkPermission() {
+  if (!api.permissions?.contains) return;
+  let ok = true;
+  try {
+    ok = await api.permissions.contains(ORIGINS);
+  } catch {
+    return;
+  }
+  const box = $('permission');
+  box.hidden = ok;
+  if (!ok) {
+    $('permission-grant').addEventListener('click', async () => {
+      try {
+        box.hidden = await api.permissions.request(ORIGINS);
+      } catch (e) {
+        console.error('linkguard: permission request', e);
+      }
+    }, { once: true });
+  }
+}
+
 async function main() {
   await initI18n();
   applyI18n(document);
@@ -100,6 +124,7 @@ async function main() {
       checkText($('paste-text').value);
     }
   });
+  await checkPermission();
   const given = fromHash();
   if (given) {
     document.body.classList.add('in-tab');

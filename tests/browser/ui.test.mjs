@@ -330,6 +330,7 @@ describe('popup, options and hostile pages (Chromium)', { timeout: 120_000 }, ()
     assert.equal(current.level, 'suspicious');
     assert.match(current.text, /duckdns\.org/);
     assert.equal(await popup.evaluate(() => document.activeElement?.id), 'paste-text');
+    assert.equal(await popup.$eval('#permission', (e) => e.hidden), true, 'host permissions reported missing');
     await popup.screenshot({ path: path.join(ARTIFACTS, 'ui-toolbar-popup-en.png') });
     await popup.close();
     await page.close();
