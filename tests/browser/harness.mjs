@@ -14,6 +14,7 @@
 //   /meta/HEX           meta refresh to the URL
 //   /link/HEX[?target=_blank]   a page with <a id="go" href=URL>
 //   /js/HEX             a page whose script sets location.href = URL
+//   /form/HEX           a page whose script submits a POST form to URL
 //   anything else       a page titled "page <host>" whose script pings /__ping (the "phishing
 //                       page ran" detector)
 // server.url(kind, target, host = "mail.example.com") builds such an address.
@@ -98,7 +99,7 @@ export async function startServer() {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       res.end(body);
     };
-    const [, kind, enc] = /^\/(redirect|meta|link|js)\/([0-9a-f]*)$/.exec(url.pathname) ?? [];
+    const [, kind, enc] = /^\/(redirect|meta|link|js|form)\/([0-9a-f]*)$/.exec(url.pathname) ?? [];
     const to = kind ? unhex(enc) : "";
     switch (kind) {
       case "redirect":
@@ -112,6 +113,15 @@ export async function startServer() {
           page(
             "links",
             `<p><a id="go" href="${esc(to)}"${q.get("target") ? ` target="${esc(q.get("target"))}"` : ""}>open</a></p>`,
+          ),
+        );
+        return;
+      case "form":
+        html(
+          page(
+            "form",
+            `<form id="f" method="post" action="${esc(to)}"><input name="user" value="taro"></form>`,
+            `setTimeout(() => document.getElementById("f").submit(), 50);`,
           ),
         );
         return;
@@ -317,8 +327,12 @@ export function isWarning(url, origin) {
  * redirects the navigation to a moz-extension: page, so ask the document itself.
  */
 export async function pageUrl(page) {
+  const known = page.url();
+  if (known.includes("-extension://")) return known;
   try {
-    return await page.evaluate(() => location.href);
+    // evaluate() can wait for a navigating page's new context: don't let it delay the poll.
+    const href = await Promise.race([page.evaluate(() => location.href), sleep(100).then(() => null)]);
+    return href ?? page.url();
   } catch {
     return page.url();
   }

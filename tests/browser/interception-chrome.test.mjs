@@ -81,11 +81,12 @@ test("seed URL: warning page, 0 requests reach the phishing server, its script n
   await page.close();
 });
 
-test("302 chain, meta refresh, target=_blank and location.href into a phishing host", async () => {
+test("302 chain, meta refresh, location.href, form POST and target=_blank into a phishing host", async () => {
   const cases = [
     ["302", server.url("redirect", server.url("redirect", "http://www.amazon.co.jp.account-verify.top/signin", "redir.example.net")), "www.amazon.co.jp.account-verify.top"],
     ["meta", server.url("meta", "http://login.jcom-co-jp.com/"), "login.jcom-co-jp.com"],
     ["js", server.url("js", "http://www.post.japanpost.jp.delivery-check.cn/track"), "www.post.japanpost.jp.delivery-check.cn"],
+    ["form POST", server.url("form", "http://www.jcom.co.jp.member-login.top/auth"), "www.jcom.co.jp.member-login.top"],
   ];
   for (const [name, start, host] of cases) {
     server.reset();

@@ -35,6 +35,7 @@ const profile = tmpProfile("firefox");
 before(async () => {
   assert.ok(fs.existsSync(path.join(FIREFOX_DIR, "manifest.json")), "dist/firefox is missing: run ./build.sh first");
   server = await startServer();
+  ff = await launchFirefox({ server, userDataDir: profile });
 });
 
 after(async () => {
@@ -46,26 +47,7 @@ async function newPage() {
   return ff.browser.newPage();
 }
 
-test("web-ext lint on dist/firefox: no errors", () => {
-  const bin = path.join(ROOT, "node_modules", ".bin", "web-ext");
-  let out;
-  try {
-    out = execFileSync(bin, ["lint", "--source-dir", FIREFOX_DIR, "--output", "json", "--no-input"], {
-      encoding: "utf8",
-      env: { ...process.env, WEB_EXT_TELEMETRY: "false" },
-    });
-  } catch (e) {
-    out = e.stdout; // exit code 1 when errors: parse and show them
-  }
-  const report = JSON.parse(out);
-  const errors = report.errors.map((e) => `${e.code}: ${e.message} (${e.file ?? ""})`);
-  console.log(`# web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`);
-  for (const w of report.warnings) console.log(`#   warning ${w.code}: ${w.message} (${w.file ?? ""})`);
-  assert.deepEqual(errors, []);
-});
-
 test("first navigation right after start-up is held until the engine is ready: 0 requests", async () => {
-  ff = await launchFirefox({ server, userDataDir: profile });
   server.reset();
   const page = await newPage();
   const t0 = Date.now();
@@ -102,11 +84,12 @@ test("seed URL: warning page names brand and owner, 0 requests, script never run
   console.log(`# firefox warm: navigation start → warning committed/rendered ms: ${times.join(", ")}`);
 });
 
-test("302 chain, meta refresh, location.href, window.open and an engine-only host: 0 requests each", async () => {
+test("302 chain, meta refresh, location.href, form POST, window.open and an engine-only host: 0 requests each", async () => {
   const cases = [
     ["302", server.url("redirect", server.url("redirect", "http://www.amazon.co.jp.account-verify.top/signin", "redir.example.net")), "www.amazon.co.jp.account-verify.top"],
     ["meta", server.url("meta", "http://login.jcom-co-jp.com/"), "login.jcom-co-jp.com"],
     ["js", server.url("js", "http://www.post.japanpost.jp.delivery-check.cn/track"), "www.post.japanpost.jp.delivery-check.cn"],
+    ["form POST", server.url("form", "http://www.jcom.co.jp.member-login.top/auth"), "www.jcom.co.jp.member-login.top"],
     ["engine-only", "http://jcom-login.duckdns.org/", "jcom-login.duckdns.org"],
   ];
   for (const [name, start, host] of cases) {
@@ -202,4 +185,22 @@ test("Proceed anyway lets the page load; after a browser restart it warns again 
     console.log("# firefox: no Japanese language pack (firefox-esr-l10n-ja): Japanese UI not checked");
   }
   await seed.screenshot({ path: artifact("warning-firefox-ja.png"), fullPage: true });
+});
+
+test("web-ext lint on dist/firefox: no errors", () => {
+  const bin = path.join(ROOT, "node_modules", ".bin", "web-ext");
+  let out;
+  try {
+    out = execFileSync(bin, ["lint", "--source-dir", FIREFOX_DIR, "--output", "json", "--no-input"], {
+      encoding: "utf8",
+      env: { ...process.env, WEB_EXT_TELEMETRY: "false" },
+    });
+  } catch (e) {
+    out = e.stdout; // exit code 1 when errors: parse and show them
+  }
+  const report = JSON.parse(out);
+  const errors = report.errors.map((e) => `${e.code}: ${e.message} (${e.file ?? ""})`);
+  console.log(`# web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`);
+  for (const w of report.warnings) console.log(`#   warning ${w.code}: ${w.message} (${w.file ?? ""})`);
+  assert.deepEqual(errors, []);
 });
