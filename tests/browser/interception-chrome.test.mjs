@@ -333,3 +333,42 @@ test("a broken engine fails visibly and never breaks browsing; static rules stil
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a domain the user trusts is let through at once, static rules included; untrusting restores the warning", async () => {
+  const setTrusted = async (trusted) => {
+    const p = await chrome.browser.newPage();
+    await p.goto(`${chrome.origin}/pages/warning.html`);
+    await p.evaluate(
+      (t) => chrome.storage.sync.set({ settings: { trusted: t, protected: [], sensitivity: "normal", clickWarnings: true } }),
+      trusted,
+    );
+    await p.close();
+  };
+  const worker = await chromeWorker(chrome.browser, chrome.origin);
+  const host = "www3.jcom.co.jp.login.vkia.cn";
+  try {
+    await setTrusted(["vkia.cn"]);
+    await waitFor(
+      () => worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).some((r) => r.action.type === "allow")),
+      { what: "trusted allow rule" },
+    );
+    server.reset();
+    const page = await freshPage();
+    await page.goto(`http://${host}/`, { waitUntil: "load" });
+    assert.equal(new URL(page.url()).hostname, host, "trusted host was redirected");
+    await waitFor(() => server.pinged(host), { what: "trusted page ran" });
+    await page.close();
+  } finally {
+    await setTrusted([]);
+  }
+  await waitFor(
+    () => worker.evaluate(async () => !(await chrome.declarativeNetRequest.getDynamicRules()).some((r) => r.action.type === "allow")),
+    { what: "allow rule removed" },
+  );
+  server.reset();
+  const page = await freshPage();
+  navigate(page, `http://${host}/`);
+  await waitForWarning(page, chrome.origin);
+  assert.equal(server.count(host), 0);
+  await page.close();
+});
