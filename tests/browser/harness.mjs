@@ -253,6 +253,20 @@ export async function stopChromeWorker(browser, origin) {
   }
 }
 
+/**
+ * Runs `fn(arg)` in one of the extension's own pages (extension APIs available). Unlike a
+ * worker handle it survives the worker being stopped and restarted.
+ */
+export async function inExtensionPage(browser, origin, fn, arg) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/pages/warning.html`);
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 /** Reads a key of the extension's storage.session from one of its pages. */
 export async function chromeSessionValue(browser, origin, key) {
   const page = await browser.newPage();

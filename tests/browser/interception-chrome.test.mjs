@@ -11,6 +11,7 @@ import {
   chromeWorker,
   stopChromeWorker,
   chromeSessionValue,
+  inExtensionPage,
   navigate,
   waitFor,
   waitForWarning,
@@ -119,7 +120,6 @@ test("engine layer: a dangerous host outside the static patterns is stopped and 
   // Not a static DNR shape (no brand domain, no co.jp): only the wasm verdict catches it.
   const url = "http://jcom-login.duckdns.org/";
   const host = "jcom-login.duckdns.org";
-  const worker = await chromeWorker(chrome.browser, chrome.origin);
   server.reset();
   const page = await freshPage();
   navigate(page, url);
@@ -137,7 +137,7 @@ test("engine layer: a dangerous host outside the static patterns is stopped and 
     return;
   }
   console.log(`# chrome engine layer (webRequest + tabs.update): ${first} request(s) reached ${host}`);
-  const rules = await worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+  const rules = await inExtensionPage(chrome.browser, chrome.origin, () => chrome.declarativeNetRequest.getDynamicRules());
   assert.ok(rules.some((r) => r.condition.regexFilter?.includes("jcom-login\\.duckdns\\.org")), "dynamic rule added");
   server.reset();
   const again = await freshPage();
@@ -335,23 +335,21 @@ test("a broken engine fails visibly and never breaks browsing; static rules stil
 });
 
 test("a domain the user trusts is let through at once, static rules included; untrusting restores the warning", async () => {
-  const setTrusted = async (trusted) => {
-    const p = await chrome.browser.newPage();
-    await p.goto(`${chrome.origin}/pages/warning.html`);
-    await p.evaluate(
+  const setTrusted = (trusted) =>
+    inExtensionPage(
+      chrome.browser,
+      chrome.origin,
       (t) => chrome.storage.sync.set({ settings: { trusted: t, protected: [], sensitivity: "normal", clickWarnings: true } }),
       trusted,
     );
-    await p.close();
-  };
-  const worker = await chromeWorker(chrome.browser, chrome.origin);
+  const hasAllowRule = () =>
+    inExtensionPage(chrome.browser, chrome.origin, async () =>
+      (await chrome.declarativeNetRequest.getDynamicRules()).some((r) => r.action.type === "allow"),
+    );
   const host = "www3.jcom.co.jp.login.vkia.cn";
   try {
     await setTrusted(["vkia.cn"]);
-    await waitFor(
-      () => worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).some((r) => r.action.type === "allow")),
-      { what: "trusted allow rule" },
-    );
+    await waitFor(hasAllowRule, { what: "trusted allow rule", interval: 200 });
     server.reset();
     const page = await freshPage();
     await page.goto(`http://${host}/`, { waitUntil: "load" });
@@ -361,10 +359,7 @@ test("a domain the user trusts is let through at once, static rules included; un
   } finally {
     await setTrusted([]);
   }
-  await waitFor(
-    () => worker.evaluate(async () => !(await chrome.declarativeNetRequest.getDynamicRules()).some((r) => r.action.type === "allow")),
-    { what: "allow rule removed" },
-  );
+  await waitFor(async () => !(await hasAllowRule()), { what: "allow rule removed", interval: 200 });
   server.reset();
   const page = await freshPage();
   navigate(page, `http://${host}/`);

@@ -126,7 +126,7 @@ test("real sites load untouched; benign navigation time with and without the ext
       const t0 = Date.now();
       await page.goto(`http://${host}/?r=${round}`, { waitUntil: "load" });
       timeWith.push(Date.now() - t0);
-      assert.equal(new URL(await pageUrl(page)).hostname, host, `${host} was not left alone`);
+      await waitFor(async () => new URL(await pageUrl(page)).hostname === host, { what: `${host} left alone` });
       await waitFor(() => server.pinged(host), { what: `${host} script ran` });
       await page.close();
     }
@@ -158,7 +158,7 @@ test("Proceed anyway lets the page load; after a browser restart it warns again 
   await page.evaluate(() => document.getElementById("proceed").focus());
   await page.keyboard.press("Enter");
   await waitFor(() => server.pinged(host), { what: "page loaded after proceed" });
-  assert.equal(new URL(await pageUrl(page)).hostname, host);
+  await waitFor(async () => new URL(await pageUrl(page)).hostname === host, { what: `tab shows ${host}` });
   await page.close();
   await closeQuietly(ff.browser);
   ff = null;
