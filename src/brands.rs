@@ -235,6 +235,10 @@ impl BrandIndex {
         }
         idx.word_lengths.sort_unstable();
         let mut variants = Vec::new();
+        for t in &mut idx.targets {
+            // Index the form the candidates are compared in (`rn` read as `m`, ...).
+            t.text = crate::signals::unconfuse(&t.text);
+        }
         for (ti, t) in idx.targets.iter().enumerate() {
             let ti = ti as u32;
             idx.target_exact.entry(t.text.clone()).or_default().push(ti);

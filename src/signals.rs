@@ -21,7 +21,11 @@ pub mod w {
     pub const BRAND_WORD_SUBDOMAIN: i32 = 40;
     pub const LOOKALIKE_SAME_SUFFIX: i32 = 75;
     pub const LOOKALIKE: i32 = 55;
-    pub const LOOKALIKE_SHORT: i32 = 35;
+    pub const LOOKALIKE_OTHER_SUFFIX: i32 = 25;
+    pub const LOOKALIKE_SUBDOMAIN: i32 = 35;
+    /// Added to a brand reason when the host is a throwaway (risky TLD, random name, dynamic DNS,
+    /// free hosting): a brand name there is almost never the brand's own page.
+    pub const THROWAWAY_BOOST: i32 = 20;
     pub const HOMOGRAPH: i32 = 85;
     pub const MIXED_SCRIPT: i32 = 40;
     pub const TLD_SWAP: i32 = 30;
@@ -35,6 +39,8 @@ pub mod w {
     pub const DYNAMIC_DNS: i32 = 30;
     pub const FREE_HOSTING: i32 = 15;
     pub const RISKY_TLD: i32 = 20;
+    pub const ABUSED_TLD: i32 = 30;
+    pub const CN_TLD: i32 = 25;
     pub const IDN: i32 = 10;
     pub const PORT: i32 = 10;
     pub const SHORTENER: i32 = 15;
@@ -220,109 +226,27 @@ const FREE_HOSTING: &[&str] = &[
 ];
 
 /// Top-level domains much used for throwaway domains (abuse-rate reports), not a verdict alone.
+/// Top-level domains whose registrations are mostly abuse (Spamhaus / Interisle abuse-rate
+/// reports): weight enough to be `suspicious` alone.
+#[rustfmt::skip]
+const ABUSED_TLDS: &[&str] = &[
+    "top", "cfd", "icu", "cyou", "buzz", "sbs", "bond", "monster", "tk", "ga", "ml", "cf", "gq", "pw", "rest", "bar",
+    "lol", "click", "wang", "xin", "bid", "loan", "win", "date", "racing", "download", "stream", "party", "review",
+    "trade", "accountant", "science", "faith", "cricket", "gdn", "men", "kim", "ren", "quest", "autos", "boats",
+    "yachts", "mom", "homes", "beauty", "hair", "skin", "makeup", "pics", "zip", "mov", "su", "cam", "uno", "lat",
+];
+
+/// Top-level domains much used for throwaway domains, next to plenty of ordinary sites: weight
+/// that only adds to other evidence. `cn` is here for bare second-level registrations.
+#[rustfmt::skip]
 const RISKY_TLDS: &[&str] = &[
-    "cn",
-    "top",
-    "xyz",
-    "cfd",
-    "icu",
-    "shop",
-    "club",
-    "buzz",
-    "cyou",
-    "vip",
-    "pw",
-    "monster",
-    "tk",
-    "ga",
-    "ml",
-    "cf",
-    "gq",
-    "sbs",
-    "bond",
-    "lol",
-    "rest",
-    "bar",
-    "work",
-    "click",
-    "link",
-    "ink",
-    "cc",
-    "wang",
-    "win",
-    "bid",
-    "loan",
-    "online",
-    "site",
-    "website",
-    "store",
-    "fun",
-    "space",
-    "live",
-    "today",
-    "xin",
-    "ltd",
-    "group",
-    "pics",
-    "beauty",
-    "hair",
-    "skin",
-    "makeup",
-    "quest",
-    "autos",
-    "boats",
-    "yachts",
-    "mom",
-    "homes",
-    "best",
-    "zip",
-    "mov",
-    "su",
-    "ws",
-    "asia",
-    "one",
-    "ci",
-    "cam",
-    "casa",
-    "uno",
-    "lat",
-    "email",
-    "life",
-    "tokyo",
-    "world",
-    "cloud",
-    "host",
-    "press",
-    "run",
-    "pro",
-    "kim",
-    "ren",
-    "red",
-    "men",
-    "date",
-    "racing",
-    "download",
-    "stream",
-    "party",
-    "review",
-    "trade",
-    "accountant",
-    "science",
-    "faith",
-    "cricket",
-    "gdn",
-    "mw",
-    "id",
-    "in",
-    "ly",
-    "ru",
-    "icu",
-    "me",
-    "biz",
-    "info",
+    "cn", "xyz", "shop", "club", "cc", "vip", "asia", "one", "work", "life", "live", "site", "online", "store", "link",
+    "ink", "cloud", "ltd", "group", "tokyo", "ci", "mw", "best", "casa", "fun", "website", "email", "world", "space",
+    "today", "ws", "red", "run", "host", "press",
 ];
 
 /// Link shorteners: the real target is hidden.
+#[rustfmt::skip]
 const SHORTENERS: &[&str] = &[
     "bit.ly",
     "t.co",
@@ -370,6 +294,7 @@ const SHORTENERS: &[&str] = &[
 ];
 
 /// Words of the credential-phishing vocabulary, as host or path tokens.
+#[rustfmt::skip]
 const CREDENTIAL_WORDS: &[&str] = &[
     "login",
     "signin",
@@ -418,15 +343,18 @@ const CREDENTIAL_WORDS: &[&str] = &[
 ];
 
 /// File extensions of programs and archives.
+#[rustfmt::skip]
 const PROGRAM_EXT: &[&str] = &[
     "exe", "scr", "msi", "bat", "cmd", "com", "pif", "vbs", "vbe", "js", "jse", "wsf", "hta",
     "lnk", "ps1", "apk", "xapk", "dmg", "pkg", "jar", "cpl", "reg", "msix", "appx",
 ];
+#[rustfmt::skip]
 const ARCHIVE_EXT: &[&str] = &[
     "zip", "rar", "7z", "iso", "img", "vhd", "vhdx", "cab", "gz", "tgz", "ace", "arj", "lzh", "uue",
 ];
 
 /// Affixes that attackers glue to short brand names (`myjcom`, `aeonjp`).
+#[rustfmt::skip]
 const AFFIXES: &[&str] = &[
     "my", "jp", "japan", "web", "net", "card", "pay", "app", "id", "login", "online", "official",
     "support", "service", "info", "center", "secure", "member", "members", "user", "help", "mail",
@@ -532,7 +460,7 @@ fn token_looks_random(tok: &str) -> bool {
     if max_run >= 5 {
         return true;
     }
-    if letters >= 6 && (vowels * 5) < letters {
+    if (letters >= 6 && vowels == 0) || (letters >= 8 && vowels * 6 < letters) {
         return true;
     }
     const ONSETS: &[&str] = &[
@@ -555,6 +483,7 @@ fn token_looks_random(tok: &str) -> bool {
 }
 
 /// Letter pairs rare in English, romaji and pinyin.
+#[rustfmt::skip]
 const RARE_PAIRS: &[&str] = &[
     "bq", "bx", "bz", "cb", "cf", "cg", "cj", "cv", "cw", "cx", "dq", "dx", "fq", "fv", "fx", "fz",
     "gq", "gv", "gx", "hx", "jb", "jc", "jd", "jf", "jg", "jh", "jk", "jl", "jm", "jn", "jp", "jq",
@@ -588,6 +517,24 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
     }
     idn(h, brands, out);
     host_tricks(h, out);
+    let throwaway = out.iter().skip(before).any(|r| {
+        matches!(
+            r.code,
+            Code::RiskyTld | Code::DynamicDns | Code::FreeHosting
+        ) || (r.code == Code::RandomLabel && r.weight >= w::RANDOM_REG)
+    });
+    if throwaway {
+        if let Some(r) = out
+            .iter_mut()
+            .skip(before)
+            .filter(|r| r.brand.is_some() && r.weight > 0)
+            .max_by_key(|r| r.weight)
+        {
+            if r.weight < w::BRAND_DOMAIN_HYPHENATED {
+                r.weight += w::THROWAWAY_BOOST;
+            }
+        }
+    }
 }
 
 /// A protected brand's registrable domain written inside another owner's host:
@@ -663,7 +610,9 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         let (Some(sld), Some(tld)) = (toks.get(i), toks.get(i + 1)) else {
             continue;
         };
-        if !JP_SLD.contains(sld) || !JP_LIKE.contains(tld) {
+        let jp_like =
+            JP_LIKE.contains(tld) || (tld.starts_with('j') && tld.len() <= 4 && tld.contains('p'));
+        if !JP_SLD.contains(sld) || !jp_like {
             continue;
         }
         // `co.j` alone is too weak; `j` only counts after `co`.
@@ -696,18 +645,23 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
 /// The closest lookalike target to `s` within the allowed edit distance, if any:
 /// (brand, official domain), distance.
 fn closest_target(s: &str, brands: &BrandIndex) -> Option<((usize, String), usize)> {
+    closest(s, brands).map(|(t, d)| ((t.brand, t.domain.clone()), d))
+}
+
+/// The closest lookalike target and its distance.
+fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(&'a crate::brands::Target, usize)> {
     let s = unconfuse(s);
     if s.len() < 3 {
         return None;
     }
     if let Some(ts) = brands.target_exact.get(&s) {
         let t = ts.first().and_then(|i| brands.target(*i))?;
-        return Some(((t.brand, t.domain.clone()), 0));
+        return Some((t, 0));
     }
     let k = max_edits(s.len());
     let mut variants = Vec::new();
     deletion_variants(&s, k, &mut variants);
-    let mut best: Option<((usize, String), usize)> = None;
+    let mut best: Option<(&crate::brands::Target, usize)> = None;
     for v in &variants {
         let Some(ts) = brands.deletions.get(v) else {
             continue;
@@ -719,7 +673,7 @@ fn closest_target(s: &str, brands: &BrandIndex) -> Option<((usize, String), usiz
             let d = strsim::osa_distance(&s, &t.text);
             let allowed = max_edits(t.text.len().min(s.len()));
             if d <= allowed && best.as_ref().is_none_or(|(_, bd)| d < *bd) {
-                best = Some(((t.brand, t.domain.clone()), d));
+                best = Some((t, d));
             }
         }
     }
@@ -727,7 +681,7 @@ fn closest_target(s: &str, brands: &BrandIndex) -> Option<((usize, String), usiz
 }
 
 /// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
-fn unconfuse(s: &str) -> String {
+pub fn unconfuse(s: &str) -> String {
     let mapped: String = s
         .chars()
         .map(|c| match c {
@@ -739,7 +693,65 @@ fn unconfuse(s: &str) -> String {
             _ => c,
         })
         .collect();
-    mapped.replace("rn", "m").replace("vv", "w")
+    mapped
+        .replace("rn", "m")
+        .replace("rr", "m")
+        .replace("nn", "m")
+        .replace("vv", "w")
+}
+
+/// How many lookalike targets (the most impersonated brands, in file order) the scramble check
+/// compares against: a fixed bound, so its cost does not grow with the brand list.
+const SCRAMBLE_TARGETS: usize = 96;
+
+/// A brand name with its letters shuffled and padded, as mass-registered phishing domains write
+/// them (`mcerncarei`, `aocmzaon` for mercari / amazon): same first letter, every letter of the
+/// brand present, at most three extra.
+fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<&'a crate::brands::Target> {
+    if s.len() < 5 || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut have = [0u8; 26];
+    for b in s.bytes() {
+        if let Some(c) = have.get_mut(usize::from(b - b'a')) {
+            *c += 1;
+        }
+    }
+    brands.targets.iter().take(SCRAMBLE_TARGETS).find(|t| {
+        let tl = t.text.len();
+        if tl < 5
+            || !t.text.bytes().all(|b| b.is_ascii_lowercase())
+            || t.text.as_bytes().first() != s.as_bytes().first()
+            || s.len() > tl + 4
+            || s.len() + 1 < tl
+        {
+            return false;
+        }
+        let mut need = [0u8; 26];
+        for b in t.text.bytes() {
+            if let Some(c) = need.get_mut(usize::from(b - b'a')) {
+                *c += 1;
+            }
+        }
+        let missing: usize = need
+            .iter()
+            .zip(have.iter())
+            .map(|(n, h)| usize::from(n.saturating_sub(*h)))
+            .sum();
+        let extra = s.len().saturating_sub(tl);
+        tl >= 6 && missing == 0 && extra <= 3.min(tl / 2)
+    })
+}
+
+/// Same letters in another order as one of the brand's lookalike targets (`jocm` / `jcom`).
+fn is_transposition(s: &str, brands: &BrandIndex, b: usize) -> bool {
+    let mut a: Vec<u8> = s.bytes().collect();
+    a.sort_unstable();
+    brands.targets.iter().filter(|t| t.brand == b).any(|t| {
+        let mut x: Vec<u8> = t.text.bytes().collect();
+        x.sort_unstable();
+        x == a
+    })
 }
 
 /// The registrable label is a few keystrokes from a protected domain's label (`amazom.co.jp`), or
@@ -783,18 +795,34 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         if cand.len() < 4 {
             continue;
         }
-        if let Some(((b, d), dist)) = closest_target(&cand, brands) {
+        if let Some((t, dist)) = closest(&cand, brands) {
+            let (b, d) = (t.brand, t.domain.clone());
             if dist == 0 && cand == label {
                 continue; // a brand word as label: brand_words decides.
             }
+            // Short names are one edit away from many ordinary words (`mail` / `gmail`): for
+            // them only digit/letter swaps (`0`→`o`) and transpositions count.
+            if (cand.len() <= 4 || t.text.len() <= 5)
+                && dist > 0
+                && !is_transposition(&unconfuse(&cand), brands, b)
+            {
+                continue;
+            }
             let t_suffix = d.split_once('.').map(|(_, s)| s).unwrap_or("");
-            let short = cand.len() <= 5;
-            let weight = if t_suffix == h.suffix && !short {
-                w::LOOKALIKE_SAME_SUFFIX
-            } else if short {
-                w::LOOKALIKE_SHORT
-            } else {
+            // Same suffix as the imitated domain (`amazom.co.jp`): the classic typosquat. Under
+            // another suffix an edit-distance match is often just another word (`kotobank.jp`),
+            // so it only adds weight to other evidence.
+            let short_target = t.text.len() <= 5;
+            let weight = if t_suffix == h.suffix {
+                if cand.len() <= 5 || short_target {
+                    w::LOOKALIKE
+                } else {
+                    w::LOOKALIKE_SAME_SUFFIX
+                }
+            } else if dist == 0 {
                 w::LOOKALIKE
+            } else {
+                w::LOOKALIKE_OTHER_SUFFIX
             };
             out.push(branded(
                 Code::LookalikeDomain,
@@ -817,6 +845,11 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     let n = h.labels.len();
     let reg_label_at = n.saturating_sub(reg_labels);
     let mut best: Option<Reason> = None;
+    let mut keep = |r: Reason| {
+        if best.as_ref().is_none_or(|x: &Reason| x.weight < r.weight) {
+            best = Some(r);
+        }
+    };
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
             break; // the public suffix itself
@@ -824,7 +857,15 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         let in_reg = li >= reg_label_at;
         let toks = tokens(label);
         let has_context = toks.len() > 1 || h.labels.len() > reg_labels + 1;
-        for t in &toks {
+        // Tokens, and neighbours joined as brands write them (`eki-net`, `au` + `pay`).
+        let mut cands: Vec<(String, bool)> = toks.iter().map(|t| (t.to_string(), true)).collect();
+        for pair in toks.windows(2) {
+            if let [a, b] = pair {
+                cands.push((format!("{a}-{b}"), true));
+                cands.push((format!("{a}{b}"), true));
+            }
+        }
+        for (t, _) in &cands {
             let (found, exact) = find_word(t, brands);
             let Some((b, word)) = found else { continue };
             if word.len() <= 3 && !(exact && (has_context || !in_reg)) {
@@ -844,9 +885,47 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 .get(b)
                 .and_then(|br| br.domains.first().cloned())
                 .unwrap_or_default();
-            let r = branded(code, weight, brands, b, &domain, &word);
-            if best.as_ref().is_none_or(|x| x.weight < r.weight) {
-                best = Some(r);
+            keep(branded(code, weight, brands, b, &domain, &word));
+        }
+        // Shuffled brand letters (`mcerncarei`, `amaozom`), in any label but the suffix.
+        for t in &toks {
+            if find_word(t, brands).0.is_some() {
+                continue;
+            }
+            if let Some(tg) = scrambled(t, brands) {
+                let weight = if in_reg {
+                    w::LOOKALIKE
+                } else {
+                    w::LOOKALIKE_SUBDOMAIN
+                };
+                keep(branded(
+                    Code::LookalikeDomain,
+                    weight,
+                    brands,
+                    tg.brand,
+                    &tg.domain,
+                    t,
+                ));
+            }
+        }
+        // A subdomain label a keystroke from a brand (`amazeon.example.com`, `eki-nat.x.cn`).
+        if !in_reg {
+            for cand in [label.to_string(), label.replace('-', "")] {
+                if cand.len() < 6 {
+                    continue;
+                }
+                if let Some((t, dist)) = closest(&cand, brands) {
+                    if dist > 0 && t.text.len() >= 5 {
+                        keep(branded(
+                            Code::LookalikeDomain,
+                            w::LOOKALIKE_SUBDOMAIN,
+                            brands,
+                            t.brand,
+                            &t.domain,
+                            label,
+                        ));
+                    }
+                }
             }
         }
     }
@@ -888,47 +967,51 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
     (None, false)
 }
 
-/// Internationalized hosts: homographs of protected names (UTS #39 skeleton) and mixed scripts.
+/// The Latin letters a Unicode label reads as: diacritics removed, UTS #39 confusables mapped to
+/// their prototypes, lower-cased, ASCII tricks undone (`аmаzоn`, `amažoñ`, `āmaᴢon` → `amazon`).
+pub fn read_as(label: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let stripped: String = label.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    let sk: String = unicode_security::skeleton(&stripped)
+        .collect::<String>()
+        .to_lowercase();
+    let folded: String = sk.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    unconfuse(&folded)
+}
+
+/// Internationalized hosts: homographs of protected names and mixed scripts.
 fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     if !h.host.split('.').any(|l| l.starts_with("xn--")) {
         return;
     }
     let (unicode, _) = idna::domain_to_unicode(h.host);
-    let mut flagged = false;
     for label in unicode.split('.') {
         if label.is_ascii() {
             continue;
         }
-        let sk: String = unicode_security::skeleton(label)
-            .collect::<String>()
-            .to_lowercase();
-        if let Some(t) = brands
-            .skeletons
-            .get(&sk)
-            .and_then(|ts| ts.first())
-            .and_then(|i| brands.target(*i))
-        {
-            out.push(branded(
-                Code::Homograph,
-                w::HOMOGRAPH,
-                brands,
-                t.brand,
-                &t.domain,
-                label,
-            ));
-            flagged = true;
-            break;
+        let latin = read_as(label);
+        if let Some((t, dist)) = closest(&latin, brands) {
+            let code = if dist == 0 {
+                Code::Homograph
+            } else {
+                Code::LookalikeDomain
+            };
+            let weight = if dist == 0 {
+                w::HOMOGRAPH
+            } else {
+                w::LOOKALIKE_SAME_SUFFIX
+            };
+            out.push(branded(code, weight, brands, t.brand, &t.domain, label));
+            return;
         }
         use unicode_security::MixedScript;
         if !label.is_single_script() {
             out.push(detailed(Code::MixedScript, w::MIXED_SCRIPT, label));
-            flagged = true;
-            break;
+            return;
         }
     }
-    if !flagged {
-        out.push(reason(Code::InternationalDomain, w::IDN));
-    }
+    out.push(reason(Code::InternationalDomain, w::IDN));
 }
 
 /// Host tricks that add weight but never decide alone.
@@ -942,7 +1025,11 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         out.push(detailed(Code::UrlShortener, w::SHORTENER, s));
     }
     let tld = h.host.rsplit('.').next().unwrap_or("");
-    if RISKY_TLDS.contains(&tld) {
+    if ABUSED_TLDS.contains(&tld) {
+        out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
+    } else if tld == "cn" && h.suffix == "cn" {
+        out.push(detailed(Code::RiskyTld, w::CN_TLD, tld));
+    } else if RISKY_TLDS.contains(&tld) && tld != "cn" {
         out.push(detailed(Code::RiskyTld, w::RISKY_TLD, tld));
     }
     let sub_depth = if h.subdomain.is_empty() {
@@ -1182,6 +1269,13 @@ mod tests {
     fn tokens_split_hyphens_and_digits() {
         assert_eq!(tokens("au-pay-auoneo"), vec!["au", "pay", "auoneo"]);
         assert_eq!(tokens("amazonventure0"), vec!["amazonventure", "0"]);
+    }
+
+    #[test]
+    fn homoglyphs_read_as_latin() {
+        assert_eq!(read_as("аmаzоn"), "amazon");
+        assert_eq!(read_as("amažoñ"), "amazon");
+        assert_eq!(read_as("ȧpplė"), "apple");
     }
 
     #[test]
