@@ -14,7 +14,16 @@ import { installUi } from "./ui.js";
 
 const t0 = performance.now();
 /** Timings of this background context, in ms since the module started (read by tests). */
-export const stats = { wasmReadyMs: null, firstVerdictMs: null, verdicts: 0, engineError: null };
+export const stats = {
+  wasmReadyMs: null,
+  firstVerdictMs: null,
+  verdicts: 0,
+  engineError: null,
+  // Main-frame decisions: how long each navigation waited for decide() (Firefox holds the request).
+  decisions: 0,
+  decideTotalMs: 0,
+  decideMaxMs: 0,
+};
 globalThis.linkguardStats = stats;
 
 const DEFAULT_SETTINGS = Object.freeze({ trusted: [], protected: [], sensitivity: "normal", clickWarnings: true });
@@ -145,12 +154,17 @@ function rememberTab(tabId, verdict) {
  * Never throws: a failure allows the page (and is shown by engineFailed).
  */
 export async function decide(url, { tabId = -1 } = {}) {
+  const start = performance.now();
   try {
     const host = hostOf(url);
     if (host === null) return { action: "allow", verdict: null };
     const verdict = await checkUrl(url);
     rememberTab(tabId, verdict);
     const warn = verdict.level === "dangerous" && !isAllowedOnce(host);
+    const ms = performance.now() - start;
+    stats.decisions++;
+    stats.decideTotalMs += ms;
+    stats.decideMaxMs = Math.max(stats.decideMaxMs, ms);
     return { action: warn ? "warn" : "allow", verdict };
   } catch (e) {
     engineFailed(e);
@@ -257,6 +271,7 @@ addMessageHandler(
   },
   { extensionPagesOnly: true },
 );
+addMessageHandler("stats", async () => ({ ok: true, stats: { ...stats } }), { extensionPagesOnly: true });
 addMessageHandler(
   "allowOnce",
   async (m) => {

@@ -226,6 +226,10 @@ test("real sites load untouched; benign navigation time with and without the ext
     timeWith.push(Date.now() - t0);
     await page.close();
   }
+  const st = await inExtensionPage(chrome.browser, chrome.origin, () =>
+    chrome.runtime.sendMessage({ type: "stats" }).then((r) => r.stats),
+  );
+  console.log(`# chrome: this worker judged ${st.decisions} main-frame requests, mean ${(st.decideTotalMs / st.decisions).toFixed(1)} ms, max ${st.decideMaxMs.toFixed(1)} ms (observing only: Chrome does not wait)`);
   console.log(`# chrome benign load: with extension median ${median(timeWith)} ms (${timeWith.join(", ")}); without median ${median(timeWithout)} ms (${timeWithout.join(", ")})`);
 });
 

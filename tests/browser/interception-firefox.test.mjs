@@ -43,6 +43,21 @@ after(async () => {
   if (server) await server.close();
 });
 
+/** The background's counters, asked from an extension page ({type:"stats"}). */
+async function statsOf(f) {
+  const page = await f.browser.newPage();
+  try {
+    // BiDi will not navigate to moz-extension: URLs; the seed's redirect gets us there.
+    navigate(page, "http://stats.jcom.co.jp.example.cn/");
+    await waitForWarning(page, f.origin);
+    return await waitFor(() =>
+      page.evaluate(() => browser.runtime.sendMessage({ type: "stats" }).then((r) => r.stats)),
+    );
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 async function newPage() {
   return ff.browser.newPage();
 }
@@ -146,6 +161,8 @@ test("real sites load untouched; benign navigation time with and without the ext
   } finally {
     await closeQuietly(plain.browser);
   }
+  const st = await statsOf(ff);
+  console.log(`# firefox: ${st.decisions} main-frame requests held for a verdict, mean ${(st.decideTotalMs / st.decisions).toFixed(1)} ms, max ${st.decideMaxMs.toFixed(1)} ms (max includes waiting for the engine at start-up)`);
   console.log(`# firefox benign load: with extension median ${median(timeWith)} ms (${timeWith.join(", ")}); without median ${median(timeWithout)} ms (${timeWithout.join(", ")})`);
 });
 
