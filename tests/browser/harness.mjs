@@ -144,9 +144,17 @@ export async function startServer() {
     const host = String(req.url).split(":")[0].toLowerCase();
     requests.push({ host, path: "CONNECT", method: "CONNECT", at: Date.now() });
     socket.on("error", () => {});
+    let cert;
+    try {
+      cert = selfSigned();
+    } catch (e) {
+      console.error(`harness: cannot make a TLS certificate (is openssl installed?): ${e.message}`);
+      socket.end("HTTP/1.1 502 Bad Gateway\r\n\r\n");
+      return;
+    }
     socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
     if (head?.length) socket.unshift(head);
-    const t = new tls.TLSSocket(socket, { isServer: true, ...selfSigned() });
+    const t = new tls.TLSSocket(socket, { isServer: true, ...cert });
     t.on("error", () => {});
     server.emit("connection", t);
   });
