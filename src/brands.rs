@@ -147,11 +147,10 @@ pub struct BrandIndex {
     pub targets: Vec<Target>,
     /// Exact target text → target indexes.
     pub target_exact: HashMap<String, Vec<u32>>,
-    /// Deletion neighbourhood (SymSpell): every target with up to one or two characters deleted
-    /// → target indexes. A label within edit distance k of a target shares a key with it.
-    pub deletions: HashMap<String, Vec<u32>>,
-    /// UTS #39 skeleton of each target → target indexes.
-    pub skeletons: HashMap<String, Vec<u32>>,
+    /// Deletion neighbourhood (SymSpell), as sorted (hash of a target with up to one or two
+    /// characters deleted, target index). A label within edit distance k of a target shares a
+    /// key with it; one binary search per key, whatever the number of brands.
+    pub deletions: Vec<(u64, u32)>,
 }
 
 /// How many deletions the neighbourhood holds for a string of this length.
@@ -163,27 +162,31 @@ pub fn max_edits(len: usize) -> usize {
     }
 }
 
-/// All strings obtained from `s` (ASCII) by deleting up to `k` characters, `s` included.
-pub fn deletion_variants(s: &str, k: usize, out: &mut Vec<String>) {
-    out.push(s.to_string());
-    let mut frontier = vec![s.to_string()];
-    for _ in 0..k {
-        let mut next = Vec::new();
-        for w in &frontier {
-            for i in 0..w.len() {
-                if !w.is_char_boundary(i) || !w.is_char_boundary(i + 1) {
-                    continue;
-                }
-                let mut v = String::with_capacity(w.len());
-                v.push_str(w.get(..i).unwrap_or(""));
-                v.push_str(w.get(i + 1..).unwrap_or(""));
-                if v.len() >= 2 && !out.contains(&v) {
-                    out.push(v.clone());
-                    next.push(v);
+/// Hashes of every string obtained from `s` by deleting up to `k` (at most 2) bytes, `s`
+/// included, computed without building the strings. Duplicates are possible; collisions are
+/// harmless because every candidate is verified by edit distance.
+pub fn deletion_hashes(s: &[u8], k: usize, mut each: impl FnMut(u64)) {
+    const NONE: usize = usize::MAX;
+    let hash = |a: usize, b: usize| {
+        // FNV-1a over the bytes of `s` except positions a and b.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (i, &c) in s.iter().enumerate() {
+            if i != a && i != b {
+                h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    };
+    each(hash(NONE, NONE));
+    if k >= 1 && s.len() > 2 {
+        for a in 0..s.len() {
+            each(hash(a, NONE));
+            if k >= 2 && s.len() > 3 {
+                for b in (a + 1)..s.len() {
+                    each(hash(a, b));
                 }
             }
         }
-        frontier = next;
     }
 }
 
@@ -234,7 +237,6 @@ impl BrandIndex {
             }
         }
         idx.word_lengths.sort_unstable();
-        let mut variants = Vec::new();
         for t in &mut idx.targets {
             // Index the form the candidates are compared in (`rn` read as `m`, ...).
             t.text = crate::signals::unconfuse(&t.text);
@@ -242,15 +244,25 @@ impl BrandIndex {
         for (ti, t) in idx.targets.iter().enumerate() {
             let ti = ti as u32;
             idx.target_exact.entry(t.text.clone()).or_default().push(ti);
-            variants.clear();
-            deletion_variants(&t.text, max_edits(t.text.len()), &mut variants);
-            for v in variants.drain(..) {
-                idx.deletions.entry(v).or_default().push(ti);
-            }
-            let sk: String = unicode_security::skeleton(&t.text).collect();
-            idx.skeletons.entry(sk).or_default().push(ti);
+            let deletions = &mut idx.deletions;
+            deletion_hashes(t.text.as_bytes(), max_edits(t.text.len()), |h| {
+                deletions.push((h, ti))
+            });
         }
+        idx.deletions.sort_unstable();
+        idx.deletions.dedup();
         idx
+    }
+
+    /// Targets sharing a deletion-neighbourhood key.
+    pub fn by_deletion(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let start = self.deletions.partition_point(|(k, _)| *k < h);
+        self.deletions
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |(k, _)| *k == h)
+            .map(|(_, t)| *t)
     }
 
     pub fn get(&self, i: usize) -> Option<&Brand> {

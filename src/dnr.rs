@@ -20,7 +20,6 @@
 use serde::Serialize;
 
 use crate::brands::Brand;
-use crate::domain::PSL_RULES;
 
 /// Placeholder for the warning page's origin, replaced by `extension/build.mjs` with
 /// `chrome-extension://<id>` (the id is fixed by the manifest `key`).
@@ -258,7 +257,7 @@ pub fn labels_after(domain: &str) -> usize {
     };
     let tail_labels: Vec<&str> = tail.split('.').collect();
     let mut extra_max = 0usize;
-    for (name, flags) in PSL_RULES {
+    for (name, flags) in crate::domain::rules() {
         // Flags as in domain.rs: 1 normal, 8 private section. Only ICANN rules count: a brand
         // registers `amazon.com.au` under a registry's `com.au`; a name under a private suffix
         // or a wildcard space (`*.ck`, `*.nom.br`) belongs to somebody else and may be matched.

@@ -31,11 +31,42 @@ pub struct Split {
     pub kind: SuffixKind,
 }
 
+/// The line of PSL_TEXT that contains byte `pos`: (flags, rule, start of the next line).
+fn line_at(pos: usize) -> Option<(u8, &'static str, usize)> {
+    let bytes = PSL_TEXT.as_bytes();
+    let start = bytes
+        .get(..pos)?
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let len = bytes.get(start..)?.iter().position(|b| *b == b'\n')?;
+    let flag = bytes.get(start)?.checked_sub(b'@')?;
+    let rule = PSL_TEXT.get(start + 1..start + len)?;
+    Some((flag, rule, start + len + 1))
+}
+
+/// Every rule with its flags (1 normal, 2 wildcard, 4 exception, 8 private section).
+pub fn rules() -> impl Iterator<Item = (&'static str, u8)> {
+    PSL_TEXT
+        .lines()
+        .filter_map(|l| Some((l.get(1..)?, l.as_bytes().first()?.checked_sub(b'@')?)))
+}
+
+/// Flags of a rule name, by binary search over the byte positions of the sorted text.
 fn flags(name: &str) -> u8 {
-    match PSL_RULES.binary_search_by(|(rule, _)| (*rule).cmp(name)) {
-        Ok(i) => PSL_RULES.get(i).map_or(0, |(_, f)| *f),
-        Err(_) => 0,
+    let (mut lo, mut hi) = (0usize, PSL_TEXT.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let Some((flag, rule, next)) = line_at(mid) else {
+            return 0;
+        };
+        match rule.cmp(name) {
+            std::cmp::Ordering::Equal => return flag,
+            std::cmp::Ordering::Less => lo = next,
+            std::cmp::Ordering::Greater => hi = next.saturating_sub(rule.len() + 2),
+        }
     }
+    0
 }
 
 fn kind_of(f: u8) -> SuffixKind {
@@ -123,6 +154,19 @@ mod tests {
         let s = split("a.b.example");
         assert_eq!(s.kind, SuffixKind::Unknown);
         assert_eq!(reg("a.b.example"), Some("b.example"));
+    }
+
+    #[test]
+    fn every_rule_is_found() {
+        let mut n = 0;
+        for line in PSL_TEXT.lines() {
+            let (flag, rule) = (line.as_bytes()[0] - b'@', &line[1..]);
+            assert_eq!(flags(rule), flag, "{rule}");
+            n += 1;
+        }
+        assert_eq!(n, PSL_RULE_COUNT);
+        assert_eq!(flags("not-a-rule-zzz"), 0);
+        assert_eq!(flags("0"), 0);
     }
 
     #[test]

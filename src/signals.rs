@@ -4,7 +4,7 @@
 
 use url::Url;
 
-use crate::brands::{deletion_variants, max_edits, BrandIndex};
+use crate::brands::{deletion_hashes, max_edits, BrandIndex};
 use crate::checker::HostInfo;
 use crate::domain::SuffixKind;
 use crate::parse::{HostKind, Parsed};
@@ -417,6 +417,38 @@ pub fn looks_random(label: &str) -> bool {
     label.split('-').any(token_looks_random)
 }
 
+/// Letter-trigram surprisal table (scripts/train-gibberish.py): English words, romaji, pinyin.
+static TRIGRAMS: &[u8; 27 * 27 * 27] = include_bytes!("data/trigrams.bin");
+
+/// Mean surprisal in bits per letter of a lower-case ASCII word under the trigram table.
+/// Ordinary names score about 4; keyboard mash 7 and more.
+pub fn surprisal(word: &str) -> f32 {
+    let mut a = 0usize;
+    let mut b = 0usize;
+    let mut sum = 0u32;
+    let mut n = 0u32;
+    for c in word.bytes().chain(std::iter::once(b'$')) {
+        let c = if c.is_ascii_lowercase() {
+            usize::from(c - b'a' + 1)
+        } else {
+            0
+        };
+        sum += u32::from(TRIGRAMS.get((a * 27 + b) * 27 + c).copied().unwrap_or(255));
+        n += 1;
+        a = b;
+        b = c;
+    }
+    if n == 0 {
+        0.0
+    } else {
+        sum as f32 / n as f32 / 8.0
+    }
+}
+
+/// Surprisal from which a letter run counts as machine-made: about 1% of the letter runs of
+/// popular domains score above it.
+const SURPRISAL_RANDOM: f32 = 6.8;
+
 fn token_looks_random(tok: &str) -> bool {
     if tok.len() < 5 {
         return false;
@@ -436,64 +468,24 @@ fn token_looks_random(tok: &str) -> bool {
     if digits >= 2 && letters >= 2 && switches >= 3 {
         return true;
     }
-    // Consonant runs and vowel scarcity.
-    let mut run = 0;
-    let mut max_run = 0;
-    let mut vowels = 0;
-    let mut onset = 0;
-    let mut in_onset = true;
-    for &c in b {
-        if c.is_ascii_alphabetic() && !is_vowel(c) {
-            run += 1;
-            max_run = max_run.max(run);
-            if in_onset {
-                onset += 1;
+    // Letter runs that no language spells.
+    tok.split(|c: char| !c.is_ascii_lowercase()).any(|run| {
+        let long_consonants = {
+            let mut r = 0;
+            let mut m = 0;
+            for c in run.bytes() {
+                if is_vowel(c) {
+                    r = 0
+                } else {
+                    r += 1;
+                    m = m.max(r)
+                }
             }
-        } else {
-            if is_vowel(c) {
-                vowels += 1;
-            }
-            run = 0;
-            in_onset = false;
-        }
-    }
-    if max_run >= 5 {
-        return true;
-    }
-    if (letters >= 6 && vowels == 0) || (letters >= 8 && vowels * 6 < letters) {
-        return true;
-    }
-    const ONSETS: &[&str] = &[
-        "str", "spr", "scr", "spl", "thr", "chr", "sch", "shr", "phr", "squ", "sph", "schw", "ts",
-        "sh", "ch",
-    ];
-    let odd_onset = onset >= 3
-        && !ONSETS
-            .iter()
-            .any(|o| tok.starts_with(o) && o.len() >= onset);
-    // Rare letter pairs that neither English nor romaji produce.
-    let rare = b
-        .windows(2)
-        .filter(|w| {
-            matches!(w, [x, y] if x.is_ascii_alphabetic() && y.is_ascii_alphabetic() && RARE_PAIRS.iter().any(|p| p.as_bytes() == [*x, *y]))
-        })
-        .count()
-        + usize::from(odd_onset);
-    rare >= 2 || (rare >= 1 && max_run >= 4)
+            m >= 6
+        };
+        run.len() >= 6 && (long_consonants || surprisal(run) >= SURPRISAL_RANDOM)
+    })
 }
-
-/// Letter pairs rare in English, romaji and pinyin.
-#[rustfmt::skip]
-const RARE_PAIRS: &[&str] = &[
-    "bq", "bx", "bz", "cb", "cf", "cg", "cj", "cv", "cw", "cx", "dq", "dx", "fq", "fv", "fx", "fz",
-    "gq", "gv", "gx", "hx", "jb", "jc", "jd", "jf", "jg", "jh", "jk", "jl", "jm", "jn", "jp", "jq",
-    "jr", "js", "jt", "jv", "jw", "jx", "jy", "jz", "kq", "kx", "kz", "lx", "mq", "mx", "mz", "pq",
-    "pv", "px", "pz", "qb", "qc", "qd", "qf", "qg", "qh", "qj", "qk", "ql", "qm", "qn", "qp", "qq",
-    "qr", "qs", "qt", "qv", "qw", "qx", "qy", "qz", "sx", "tq", "tx", "vb", "vc", "vd", "vf", "vg",
-    "vh", "vj", "vk", "vm", "vn", "vp", "vq", "vt", "vw", "vx", "vz", "wq", "wv", "wx", "wz", "xb",
-    "xd", "xg", "xj", "xk", "xm", "xn", "xq", "xr", "xv", "xz", "yq", "yv", "yx", "zb", "zc", "zd",
-    "zf", "zg", "zj", "zk", "zn", "zp", "zq", "zr", "zs", "zt", "zv", "zw", "zx",
-];
 
 /// Signals on the host name.
 pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
@@ -658,15 +650,17 @@ fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(&'a crate::brands::Ta
         let t = ts.first().and_then(|i| brands.target(*i))?;
         return Some((t, 0));
     }
+    if s.len() > 64 {
+        return None;
+    }
     let k = max_edits(s.len());
-    let mut variants = Vec::new();
-    deletion_variants(&s, k, &mut variants);
+    let mut seen: Vec<u32> = Vec::new();
+    deletion_hashes(s.as_bytes(), k, |h| seen.extend(brands.by_deletion(h)));
+    seen.sort_unstable();
+    seen.dedup();
     let mut best: Option<(&crate::brands::Target, usize)> = None;
-    for v in &variants {
-        let Some(ts) = brands.deletions.get(v) else {
-            continue;
-        };
-        for ti in ts {
+    {
+        for ti in &seen {
             let Some(t) = brands.target(*ti) else {
                 continue;
             };
@@ -967,17 +961,47 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
     (None, false)
 }
 
+include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// The Latin letters a Unicode label reads as: diacritics removed, UTS #39 confusables mapped to
-/// their prototypes, lower-cased, ASCII tricks undone (`аmаzоn`, `amažoñ`, `āmaᴢon` → `amazon`).
+/// their prototypes (table built from unicode-security by build.rs), lower-cased, ASCII tricks
+/// undone (`аmаzоn`, `amažoñ`, `āmaᴢon` → `amazon`).
 pub fn read_as(label: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    let stripped: String = label.nfd().filter(|c| !is_combining_mark(*c)).collect();
-    let sk: String = unicode_security::skeleton(&stripped)
-        .collect::<String>()
-        .to_lowercase();
-    let folded: String = sk.nfd().filter(|c| !is_combining_mark(*c)).collect();
-    unconfuse(&folded)
+    let nfd = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(label);
+    let mut out = String::with_capacity(label.len());
+    for c in nfd.chars().filter(|c| !is_combining_mark(*c)) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Ok(i) = CONFUSABLES.binary_search_by(|(k, _)| k.cmp(&c)) {
+            out.push_str(CONFUSABLES.get(i).map_or("", |(_, v)| *v));
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    unconfuse(&out)
+}
+
+/// True when the label's letters come from one script (Han with kana counts as one: Japanese).
+fn is_single_script(label: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    let mut seen: Option<Script> = None;
+    for c in label.chars() {
+        let s = match c.script() {
+            Script::Common | Script::Inherited | Script::Unknown => continue,
+            Script::Hiragana | Script::Katakana => Script::Han,
+            s => s,
+        };
+        match seen {
+            None => seen = Some(s),
+            Some(x) if x == s => {}
+            Some(_) => return false,
+        }
+    }
+    true
 }
 
 /// Internationalized hosts: homographs of protected names and mixed scripts.
@@ -1005,8 +1029,7 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             out.push(branded(code, weight, brands, t.brand, &t.domain, label));
             return;
         }
-        use unicode_security::MixedScript;
-        if !label.is_single_script() {
+        if !is_single_script(label) {
             out.push(detailed(Code::MixedScript, w::MIXED_SCRIPT, label));
             return;
         }
