@@ -40,7 +40,8 @@ pub mod w {
     pub const FREE_HOSTING: i32 = 15;
     pub const RISKY_TLD: i32 = 20;
     pub const ABUSED_TLD: i32 = 30;
-    pub const CN_TLD: i32 = 25;
+    pub const CN_TLD: i32 = 30;
+    pub const RANDOM_ON_THROWAWAY: i32 = 15;
     pub const IDN: i32 = 10;
     pub const PORT: i32 = 10;
     pub const SHORTENER: i32 = 15;
@@ -445,9 +446,9 @@ pub fn surprisal(word: &str) -> f32 {
     }
 }
 
-/// Surprisal from which a letter run counts as machine-made: about 1% of the letter runs of
+/// Surprisal from which a letter run counts as machine-made: about 2% of the letter runs of
 /// popular domains score above it.
-const SURPRISAL_RANDOM: f32 = 6.8;
+const SURPRISAL_RANDOM: f32 = 6.4;
 
 fn token_looks_random(tok: &str) -> bool {
     if tok.len() < 5 {
@@ -515,6 +516,25 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
             Code::RiskyTld | Code::DynamicDns | Code::FreeHosting
         ) || (r.code == Code::RandomLabel && r.weight >= w::RANDOM_REG)
     });
+    // One brand counts once: `oricon` is not both a lookalike of and a word of Orico.
+    let mut strongest: Vec<(String, usize)> = Vec::new();
+    for (i, r) in out.iter().enumerate().skip(before) {
+        if let (Some(b), true) = (&r.brand, r.weight > 0) {
+            match strongest.iter_mut().find(|(id, _)| *id == b.id) {
+                Some((_, j)) => {
+                    if out.get(*j).is_some_and(|x| x.weight < r.weight) {
+                        *j = i;
+                    }
+                }
+                None => strongest.push((b.id.clone(), i)),
+            }
+        }
+    }
+    for (i, r) in out.iter_mut().enumerate().skip(before) {
+        if r.brand.is_some() && r.weight > 0 && !strongest.iter().any(|(_, j)| *j == i) {
+            r.weight = 0;
+        }
+    }
     if throwaway {
         if let Some(r) = out
             .iter_mut()
@@ -524,6 +544,22 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
         {
             if r.weight < w::BRAND_DOMAIN_HYPHENATED {
                 r.weight += w::THROWAWAY_BOOST;
+            }
+        }
+        // A machine-made name on throwaway infrastructure: the mass-registered phishing domain.
+        let infra = out.iter().skip(before).any(|r| {
+            matches!(
+                r.code,
+                Code::RiskyTld | Code::DynamicDns | Code::FreeHosting
+            )
+        });
+        if infra {
+            if let Some(r) = out
+                .iter_mut()
+                .skip(before)
+                .find(|r| r.code == Code::RandomLabel)
+            {
+                r.weight += w::RANDOM_ON_THROWAWAY;
             }
         }
     }
@@ -642,13 +678,23 @@ fn closest_target(s: &str, brands: &BrandIndex) -> Option<((usize, String), usiz
 
 /// The closest lookalike target and its distance.
 fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(&'a crate::brands::Target, usize)> {
+    closest_in(s, "", brands)
+}
+
+/// Like [`closest`]; among targets at the same distance, one under `suffix` wins.
+fn closest_in<'a>(
+    s: &str,
+    suffix: &str,
+    brands: &'a BrandIndex,
+) -> Option<(&'a crate::brands::Target, usize)> {
     let s = unconfuse(s);
     if s.len() < 3 {
         return None;
     }
     if let Some(ts) = brands.target_exact.get(&s) {
-        let t = ts.first().and_then(|i| brands.target(*i))?;
-        return Some((t, 0));
+        let mut it = ts.iter().filter_map(|i| brands.target(*i));
+        let first = it.clone().next()?;
+        return Some((it.find(|t| t.suffix == suffix).unwrap_or(first), 0));
     }
     if s.len() > 64 {
         return None;
@@ -666,7 +712,13 @@ fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(&'a crate::brands::Ta
             };
             let d = strsim::osa_distance(&s, &t.text);
             let allowed = max_edits(t.text.len().min(s.len()));
-            if d <= allowed && best.as_ref().is_none_or(|(_, bd)| d < *bd) {
+            let better = match &best {
+                None => true,
+                Some((bt, bd)) => {
+                    d < *bd || (d == *bd && bt.suffix != suffix && t.suffix == suffix)
+                }
+            };
+            if d <= allowed && better {
                 best = Some((t, d));
             }
         }
@@ -680,7 +732,7 @@ pub fn unconfuse(s: &str) -> String {
         .chars()
         .map(|c| match c {
             '0' => 'o',
-            '1' => 'l',
+            '1' | 'i' | '!' | '|' => 'l',
             '3' => 'e',
             '5' => 's',
             '@' => 'a',
@@ -737,15 +789,13 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<&'a crate::brands::T
     })
 }
 
-/// Same letters in another order as one of the brand's lookalike targets (`jocm` / `jcom`).
-fn is_transposition(s: &str, brands: &BrandIndex, b: usize) -> bool {
-    let mut a: Vec<u8> = s.bytes().collect();
-    a.sort_unstable();
-    brands.targets.iter().filter(|t| t.brand == b).any(|t| {
-        let mut x: Vec<u8> = t.text.bytes().collect();
-        x.sort_unstable();
-        x == a
-    })
+/// Same letters in another order (`jocm` / `jcom`).
+fn same_letters(a: &str, b: &str) -> bool {
+    let mut x: Vec<u8> = a.bytes().collect();
+    let mut y: Vec<u8> = b.bytes().collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
 }
 
 /// The registrable label is a few keystrokes from a protected domain's label (`amazom.co.jp`), or
@@ -789,16 +839,22 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         if cand.len() < 4 {
             continue;
         }
-        if let Some((t, dist)) = closest(&cand, brands) {
+        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands) {
             let (b, d) = (t.brand, t.domain.clone());
             if dist == 0 && cand == label {
                 continue; // a brand word as label: brand_words decides.
             }
-            // Short names are one edit away from many ordinary words (`mail` / `gmail`): for
-            // them only digit/letter swaps (`0`→`o`) and transpositions count.
+            // Short names are one edit away from many ordinary words (`mail` / `gmail`, `avon` /
+            // `aeon`): for them only digit/letter swaps (`0`→`o`), transpositions, and a
+            // character added at either end under the brand's own suffix count.
+            let u = unconfuse(&cand);
+            let edge_addition = t.suffix == h.suffix
+                && u.len() == t.text.len() + 1
+                && (u.starts_with(&t.text) || u.ends_with(&t.text));
             if (cand.len() <= 4 || t.text.len() <= 5)
                 && dist > 0
-                && !is_transposition(&unconfuse(&cand), brands, b)
+                && !same_letters(&u, &t.text)
+                && !edge_addition
             {
                 continue;
             }
@@ -1305,5 +1361,6 @@ mod tests {
     fn unconfuse_undoes_ascii_tricks() {
         assert_eq!(unconfuse("arnaz0n"), "amazon");
         assert_eq!(unconfuse("paypa1"), "paypal");
+        assert_eq!(unconfuse("1cioud"), unconfuse("icloud"));
     }
 }
