@@ -9,7 +9,9 @@
 //!    (`Checker::with_brands`): if every signal is an index lookup, ns/URL stays flat.
 //!
 //! Environment: `LINKGUARD_BENCH_URLS=N` caps the number of URLs (default: all),
-//! `LINKGUARD_BENCH_REPS=N` sets the timed passes (default 7), `LINKGUARD_DATA=DIR` the data dir.
+//! `LINKGUARD_BENCH_REPS=N` sets the timed passes (default 7), `LINKGUARD_DATA=DIR` the data dir,
+//! `LINKGUARD_BENCH_SCALE=0` skips the scaling table (for profiling the main pass with `perf`),
+//! `LINKGUARD_BENCH_SCALE_URLS=N` sets the inputs of the scaling table (default 5,000).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
@@ -259,6 +261,9 @@ fn main() {
     );
 
     // --- 3. scaling with the brand list size
+    if std::env::var("LINKGUARD_BENCH_SCALE").as_deref() == Ok("0") {
+        return;
+    }
     let scale_n = n.min(env_usize("LINKGUARD_BENCH_SCALE_URLS").unwrap_or(5_000));
     let sample: Vec<String> = if scale_n == n {
         urls.clone()
