@@ -1,6 +1,6 @@
 //! The protected brands (src/data/brands.tsv) and the indexes the signals query.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::verdict::BrandRef;
 
@@ -151,6 +151,11 @@ pub struct BrandIndex {
     /// characters deleted, target index). A label within edit distance k of a target shares a
     /// key with it; one binary search per key, whatever the number of brands.
     pub deletions: Vec<(u64, u32)>,
+    /// Deletion key → (start, count) of its run in `deletions`.
+    pub deletion_runs: HashMap<u64, (u32, u32)>,
+    /// Shortest and longest target: a string further than two edits from both ends of this
+    /// range cannot be close to any target.
+    pub target_len: (usize, usize),
 }
 
 /// How many deletions the neighbourhood holds for a string of this length.
@@ -163,28 +168,53 @@ pub fn max_edits(len: usize) -> usize {
 }
 
 /// Hashes of every string obtained from `s` by deleting up to `k` (at most 2) bytes, `s`
-/// included, computed without building the strings. Duplicates are possible; collisions are
-/// harmless because every candidate is verified by edit distance.
+/// included, without building the strings: a polynomial hash, so each variant costs O(1) from
+/// prefix hashes. Duplicates are possible; collisions are harmless because every candidate is
+/// verified by edit distance. Strings longer than 64 bytes give nothing.
 pub fn deletion_hashes(s: &[u8], k: usize, mut each: impl FnMut(u64)) {
-    const NONE: usize = usize::MAX;
-    let hash = |a: usize, b: usize| {
-        // FNV-1a over the bytes of `s` except positions a and b.
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for (i, &c) in s.iter().enumerate() {
-            if i != a && i != b {
-                h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
-            }
+    const B: u64 = 0x0000_0100_0000_01b3;
+    let n = s.len();
+    if n > 64 {
+        return;
+    }
+    // pre[i] = hash of s[..i]; pow[i] = B^i.
+    let mut pre = [0u64; 65];
+    let mut pow = [1u64; 65];
+    for i in 0..n {
+        let c = u64::from(*s.get(i).unwrap_or(&0)) + 1;
+        let (p, q) = (
+            pre.get(i).copied().unwrap_or(0),
+            pow.get(i).copied().unwrap_or(1),
+        );
+        if let Some(x) = pre.get_mut(i + 1) {
+            *x = p.wrapping_mul(B).wrapping_add(c);
         }
-        h
-    };
-    each(hash(NONE, NONE));
-    if k >= 1 && s.len() > 2 {
-        for a in 0..s.len() {
-            each(hash(a, NONE));
-            if k >= 2 && s.len() > 3 {
-                for b in (a + 1)..s.len() {
-                    each(hash(a, b));
-                }
+        if let Some(x) = pow.get_mut(i + 1) {
+            *x = q.wrapping_mul(B);
+        }
+    }
+    let pre_at = |i: usize| pre.get(i).copied().unwrap_or(0);
+    let pow_at = |i: usize| pow.get(i).copied().unwrap_or(1);
+    // Hash of s[i..j].
+    let range = |i: usize, j: usize| pre_at(j).wrapping_sub(pre_at(i).wrapping_mul(pow_at(j - i)));
+    each(pre_at(n));
+    if k == 0 || n <= 2 {
+        return;
+    }
+    for a in 0..n {
+        // s[..a] ++ s[a+1..]
+        let h1 = pre_at(a)
+            .wrapping_mul(pow_at(n - a - 1))
+            .wrapping_add(range(a + 1, n));
+        each(h1);
+        if k >= 2 && n > 3 {
+            for b in (a + 1)..n {
+                // s[..a] ++ s[a+1..b] ++ s[b+1..]
+                let h2 = pre_at(a)
+                    .wrapping_mul(pow_at(n - a - 2))
+                    .wrapping_add(range(a + 1, b).wrapping_mul(pow_at(n - b - 1)))
+                    .wrapping_add(range(b + 1, n));
+                each(h2);
             }
         }
     }
@@ -196,7 +226,7 @@ impl BrandIndex {
             brands,
             ..BrandIndex::default()
         };
-        let mut seen_targets: HashMap<String, ()> = HashMap::new();
+        let mut seen_targets: HashMap<String, ()> = HashMap::default();
         for (i, b) in idx.brands.iter().enumerate() {
             for d in &b.domains {
                 idx.by_domain.entry(d.clone()).or_insert(i);
@@ -251,6 +281,20 @@ impl BrandIndex {
         }
         idx.deletions.sort_unstable();
         idx.deletions.dedup();
+        let mut i = 0;
+        while let Some(&(h, _)) = idx.deletions.get(i) {
+            let run = idx
+                .deletions
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|(k, _)| *k == h)
+                .count();
+            idx.deletion_runs.insert(h, (i as u32, run as u32));
+            i += run;
+        }
+        let lens = idx.targets.iter().map(|t| t.text.len());
+        idx.target_len = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
         idx
     }
 
@@ -276,5 +320,27 @@ impl BrandIndex {
 
     pub fn target(&self, i: u32) -> Option<&Target> {
         self.targets.get(i as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(s: &str, k: usize) -> Vec<u64> {
+        let mut v = Vec::new();
+        deletion_hashes(s.as_bytes(), k, |h| v.push(h));
+        v
+    }
+
+    #[test]
+    fn deletion_hashes_meet_in_the_middle() {
+        // amazon and amazom share `amazo`; kuronekoyamato with two letters dropped is found.
+        let a = hashes("amazon", 1);
+        assert!(hashes("amazom", 1).iter().any(|h| a.contains(h)));
+        let k = hashes("kuronekoyamato", 2);
+        assert!(hashes("kuronekoyamat", 1).iter().any(|h| k.contains(h)));
+        assert_eq!(hashes("abc", 0), hashes("abc", 0));
+        assert!(!hashes("zzzzzz", 1).iter().any(|h| a.contains(h)));
     }
 }

@@ -115,6 +115,8 @@ impl Checker {
             .trusted
             .iter()
             .filter_map(|t| normalize_host(t))
+            // Trusting a public suffix (`cn`, `co.jp`, `duckdns.org`) would trust strangers.
+            .filter(|h| domain::split(h).registrable_start.is_some())
             .collect();
         Checker {
             brands: BrandIndex::new(list),
@@ -287,8 +289,8 @@ impl Checker {
         reasons.sort_by(|a, b| b.weight.cmp(&a.weight));
         v.brand = reasons
             .iter()
-            .find(|r| r.weight > 0)
-            .and_then(|r| r.brand.clone())
+            .filter(|r| r.weight > 0)
+            .find_map(|r| r.brand.clone())
             .filter(|_| !official || v.embedded_url.is_some());
         v.official_site = v.brand.as_ref().map(|b: &BrandRef| b.official_site.clone());
         v.score = score;

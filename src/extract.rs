@@ -19,8 +19,11 @@ pub fn extract_urls(text: &str) -> Vec<String> {
     let lower = norm.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut pos = 0;
+    // Next occurrence of each marker, searched again only once the scan has passed it: the whole
+    // text is read a bounded number of times, however many addresses it holds.
+    let mut next: Vec<(usize, Option<usize>)> = vec![(usize::MAX, None); MARKS.len()];
     while pos < norm.len() {
-        let Some(start) = find_start(&lower, pos) else {
+        let Some(start) = find_start(&lower, pos, &mut next) else {
             break;
         };
         let end = scan_end(&norm, start);
@@ -38,16 +41,37 @@ pub fn extract_urls(text: &str) -> Vec<String> {
     out
 }
 
+const MARKS: &[&str] = &[
+    "hxxps://", "hxxp://", "https://", "http://", "ttps://", "ttp://", "www.",
+];
+
+/// The next occurrence of `m` at or after `from`, reusing the last search when it is still valid.
+/// `cache` is (position searched from, what was found).
+fn occurrence(
+    lower: &str,
+    m: &str,
+    from: usize,
+    cache: &mut (usize, Option<usize>),
+) -> Option<usize> {
+    let (searched, found) = *cache;
+    if searched <= from && found.is_none_or(|f| f >= from) {
+        return found;
+    }
+    let r = lower.get(from..).and_then(|r| r.find(m)).map(|i| from + i);
+    *cache = (from, r);
+    r
+}
+
 /// Next index where an address starts: a scheme (broken or defanged ones too) or `www.`.
-fn find_start(lower: &str, from: usize) -> Option<usize> {
-    const MARKS: &[&str] = &[
-        "hxxps://", "hxxp://", "https://", "http://", "ttps://", "ttp://", "www.",
-    ];
-    let rest = lower.get(from..)?;
+fn find_start(lower: &str, from: usize, cache: &mut [(usize, Option<usize>)]) -> Option<usize> {
     let mut best: Option<usize> = None;
-    for m in MARKS {
-        if let Some(i) = rest.find(m) {
-            let mut at = from + i;
+    for (m, cached) in MARKS.iter().zip(cache.iter_mut()) {
+        let mut search_from = from;
+        let at = loop {
+            let Some(c) = occurrence(lower, m, search_from, cached) else {
+                break None;
+            };
+            let mut at = c;
             // `ttps://` inside `https://` is the same match.
             if m.starts_with("ttp")
                 && at > 0
@@ -59,14 +83,18 @@ fn find_start(lower: &str, from: usize) -> Option<usize> {
                 }
             }
             // `www.` inside a URL already found starts nothing new.
-            if *m == "www."
+            let inside = *m == "www."
                 && at > 0
                 && lower.get(at - 1..at).is_some_and(|c| {
                     c == "/" || c == "." || c.bytes().all(|b| b.is_ascii_alphanumeric())
-                })
-            {
+                });
+            if inside {
+                search_from = c + 1;
                 continue;
             }
+            break Some(at);
+        };
+        if let Some(at) = at {
             best = Some(best.map_or(at, |b: usize| b.min(at)));
         }
     }

@@ -696,7 +696,8 @@ fn closest_in<'a>(
         let first = it.clone().next()?;
         return Some((it.find(|t| t.suffix == suffix).unwrap_or(first), 0));
     }
-    if s.len() > 64 {
+    let (min_len, max_len) = brands.target_len;
+    if s.len() > max_len + 2 || s.len() + 2 < min_len {
         return None;
     }
     let k = max_edits(s.len());
@@ -728,22 +729,30 @@ fn closest_in<'a>(
 
 /// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
 pub fn unconfuse(s: &str) -> String {
-    let mapped: String = s
-        .chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let pair = match (c, next) {
+            ('r', Some('n')) | ('r', Some('r')) | ('n', Some('n')) => Some('m'),
+            ('v', Some('v')) => Some('w'),
+            _ => None,
+        };
+        if let Some(m) = pair {
+            chars.next();
+            out.push(m);
+            continue;
+        }
+        out.push(match c {
             '0' => 'o',
             '1' | 'i' | '!' | '|' => 'l',
             '3' => 'e',
             '5' => 's',
             '@' => 'a',
             _ => c,
-        })
-        .collect();
-    mapped
-        .replace("rn", "m")
-        .replace("rr", "m")
-        .replace("nn", "m")
-        .replace("vv", "w")
+        });
+    }
+    out
 }
 
 /// How many lookalike targets (the most impersonated brands, in file order) the scramble check
@@ -835,7 +844,13 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         .next()
         .map(|s| format!("{s}{label}"))
         .unwrap_or_default();
-    for cand in [label.to_string(), label.replace('-', ""), glued] {
+    let mut cands = vec![label.to_string()];
+    for c in [label.replace('-', ""), glued] {
+        if !cands.contains(&c) {
+            cands.push(c);
+        }
+    }
+    for cand in cands {
         if cand.len() < 4 {
             continue;
         }
@@ -960,11 +975,17 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         }
         // A subdomain label a keystroke from a brand (`amazeon.example.com`, `eki-nat.x.cn`).
         if !in_reg {
-            for cand in [label.to_string(), label.replace('-', "")] {
+            let joined = label.replace('-', "");
+            let cands: &[&str] = if joined == *label {
+                &[label]
+            } else {
+                &[label, &joined]
+            };
+            for &cand in cands {
                 if cand.len() < 6 {
                     continue;
                 }
-                if let Some((t, dist)) = closest(&cand, brands) {
+                if let Some((t, dist)) = closest(cand, brands) {
                     if dist > 0 && t.text.len() >= 5 {
                         keep(branded(
                             Code::LookalikeDomain,

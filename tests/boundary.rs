@@ -741,9 +741,6 @@ fn min_time(runs: usize, mut f: impl FnMut()) -> Duration {
 /// A text 4× longer (with 4× more addresses) must not take much more than 4× longer to scan: a
 /// pasted mail or a page's text can be long, and the popup and www/ wait for the answer.
 #[test]
-#[ignore = "known bug, reported: extract_urls is quadratic in the number of addresses (src/extract.rs \
-            find_start rescans the rest of the text for every mark after each match); \
-            64 KiB of `https://a.b ` took 1.1 s in release. Remove this ignore once fixed."]
 fn extract_urls_scales_linearly() {
     let kb = 1024;
     let shapes: [(&str, fn(usize) -> String); 4] = [
