@@ -188,6 +188,16 @@ ensure_browsers() {
     fi
   fi
   [ -n "${FIREFOX_PATH:-}" ] && [ -x "$FIREFOX_PATH" ] || die "no Firefox: set FIREFOX_PATH or run as root so apt can install 'firefox-esr'"
+  # Japanese glyphs for the ja screenshots, Firefox's Japanese language pack for its ja test, and
+  # openssl for the test harness's TLS certificate: best effort, the tests say what they skip.
+  local extra=()
+  dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || extra+=(fonts-ipafont-gothic)
+  dpkg -s firefox-esr-l10n-ja >/dev/null 2>&1 || extra+=(firefox-esr-l10n-ja)
+  command -v openssl >/dev/null 2>&1 || extra+=(openssl)
+  if [ ${#extra[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then apt_install "${extra[@]}"
+    else note "not root: skipping apt install of ${extra[*]} (Japanese screenshots/tests may be degraded)"; fi
+  fi
   export CHROME_PATH FIREFOX_PATH
   log "browsers: CHROME_PATH=$CHROME_PATH ($("$CHROME_PATH" --version 2>/dev/null | head -1 || echo '?'))"
   log "          FIREFOX_PATH=$FIREFOX_PATH ($("$FIREFOX_PATH" --version 2>/dev/null | head -1 || echo '?'))"
