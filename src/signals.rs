@@ -363,13 +363,38 @@ const AFFIXES: &[&str] = &[
     "shop", "store", "bank", "verify", "auth", "sign", "signin", "check",
 ];
 
-fn in_list(host: &str, list: &[&'static str]) -> Option<&'static str> {
-    // Match the host or any parent domain against the list (hash-free: the lists are short and
-    // fixed, and we only probe at label boundaries).
+/// Which service list a domain is on: dynamic DNS, free hosting, shortener.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Service {
+    DynamicDns,
+    FreeHosting,
+    Shortener,
+}
+
+/// Every listed service domain, hashed once.
+static SERVICES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Service>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (list, kind) in [
+            (SHORTENERS, Service::Shortener),
+            (FREE_HOSTING, Service::FreeHosting),
+            (DYNAMIC_DNS, Service::DynamicDns),
+        ] {
+            for d in list {
+                m.insert(*d, kind);
+            }
+        }
+        m
+    });
+
+/// The host or its nearest parent domain on the service list `kind`.
+fn in_list(host: &str, kind: Service) -> Option<&'static str> {
     let mut h = host;
     loop {
-        if let Some(x) = list.iter().find(|x| **x == h) {
-            return Some(x);
+        if let Some((k, v)) = SERVICES.get_key_value(h) {
+            if *v == kind {
+                return Some(k);
+            }
         }
         match h.split_once('.') {
             Some((_, rest)) => h = rest,
@@ -1116,12 +1141,12 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
 
 /// Host tricks that add weight but never decide alone.
 fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
-    if let Some(s) = in_list(h.host, DYNAMIC_DNS) {
+    if let Some(s) = in_list(h.host, Service::DynamicDns) {
         out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
-    } else if let Some(s) = in_list(h.host, FREE_HOSTING) {
+    } else if let Some(s) = in_list(h.host, Service::FreeHosting) {
         out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
     }
-    if let Some(s) = in_list(h.host, SHORTENERS) {
+    if let Some(s) = in_list(h.host, Service::Shortener) {
         out.push(detailed(Code::UrlShortener, w::SHORTENER, s));
     }
     let tld = h.host.rsplit('.').next().unwrap_or("");
