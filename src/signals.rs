@@ -1081,7 +1081,10 @@ pub fn read_as(label: &str) -> String {
         } else if let Ok(i) = CONFUSABLES.binary_search_by(|(k, _)| k.cmp(&c)) {
             out.push_str(CONFUSABLES.get(i).map_or("", |(_, v)| *v));
         } else {
-            out.extend(c.to_lowercase());
+            // A letter with no Latin reading (`ⱪ`, `ꞑ`, `ʉ`, or any other script) becomes one
+            // wildcard byte: edit distance then counts it as a single substitution, so `raⱪutėn`
+            // is one edit from `rakuten`.
+            out.push('*');
         }
     }
     unconfuse(&out)
@@ -1401,6 +1404,7 @@ mod tests {
         assert_eq!(read_as("аmаzоn"), "amazon");
         assert_eq!(read_as("amažoñ"), "amazon");
         assert_eq!(read_as("ȧpplė"), "apple");
+        assert_eq!(read_as("raⱪutėn"), "ra*uten");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::process::Command;
 /// (set name prefix, min flagged %, min dangerous %, max flagged %, max dangerous %)
 const BOUNDS: &[(&str, f64, f64, f64, f64)] = &[
     ("jpcert-dev", 65.0, 35.0, 100.0, 100.0),
-    ("lookalikes", 83.0, 70.0, 100.0, 100.0),
+    ("lookalikes", 90.0, 78.0, 100.0, 100.0),
     ("chromium-top-domains", 0.0, 0.0, 1.0, 0.1),
     ("benign-urls", 0.0, 0.0, 2.0, 0.0),
 ];
@@ -25,7 +25,10 @@ fn data_dir() -> Option<PathBuf> {
 #[test]
 fn detection_and_false_positive_rates_hold() {
     let Some(dir) = data_dir() else {
-        assert!(std::env::var_os("CI").is_none(), "evaluation data missing under CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "evaluation data missing under CI"
+        );
         eprintln!("note: ../shared/data not found; eval bounds not checked");
         return;
     };
@@ -34,15 +37,32 @@ fn detection_and_false_positive_rates_hold() {
         .arg(&dir)
         .output()
         .expect("run linkguard eval");
-    assert!(out.status.success(), "linkguard eval failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "linkguard eval failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     for &(set, min_f, min_d, max_f, max_d) in BOUNDS {
-        let line = text.lines().find(|l| l.starts_with(set)).unwrap_or_else(|| panic!("no line for {set} in:\n{text}"));
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(set))
+            .unwrap_or_else(|| panic!("no line for {set} in:\n{text}"));
         // "<name> (<kind>)   urls  flagged%  danger%   domains  flagged%  danger%"
-        let pcts: Vec<f64> = line.split_whitespace().filter_map(|w| w.strip_suffix('%')).filter_map(|w| w.parse().ok()).collect();
+        let pcts: Vec<f64> = line
+            .split_whitespace()
+            .filter_map(|w| w.strip_suffix('%'))
+            .filter_map(|w| w.parse().ok())
+            .collect();
         let (flagged, dangerous) = (pcts[0], pcts[1]);
         println!("{set}: flagged {flagged}% dangerous {dangerous}% (per URL)");
-        assert!(flagged >= min_f && flagged <= max_f, "{set}: flagged {flagged}% outside [{min_f}, {max_f}]\n{line}");
-        assert!(dangerous >= min_d && dangerous <= max_d, "{set}: dangerous {dangerous}% outside [{min_d}, {max_d}]\n{line}");
+        assert!(
+            flagged >= min_f && flagged <= max_f,
+            "{set}: flagged {flagged}% outside [{min_f}, {max_f}]\n{line}"
+        );
+        assert!(
+            dangerous >= min_d && dangerous <= max_d,
+            "{set}: dangerous {dangerous}% outside [{min_d}, {max_d}]\n{line}"
+        );
     }
 }
