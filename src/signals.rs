@@ -1249,19 +1249,28 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
             continue;
         }
         if brand_reason.is_none() {
-            if let Some(b) = brands.by_word.get(t) {
-                if t.len() >= 4 {
+            // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`).
+            let found = brands
+                .by_word
+                .get(t)
+                .map(|b| (*b, t.to_string()))
+                .or_else(|| match find_word(t, brands) {
+                    (Some(hit), true) => Some(hit),
+                    _ => None,
+                });
+            if let Some((b, word)) = found {
+                if word.len() >= 4 {
                     let domain = brands
-                        .get(*b)
+                        .get(b)
                         .and_then(|br| br.domains.first().cloned())
                         .unwrap_or_default();
                     brand_reason = Some(branded(
                         Code::BrandInPath,
                         w::BRAND_IN_PATH,
                         brands,
-                        *b,
+                        b,
                         &domain,
-                        t,
+                        &word,
                     ));
                 }
             }
