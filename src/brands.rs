@@ -161,8 +161,7 @@ pub struct BrandIndex {
 /// How many deletions the neighbourhood holds for a string of this length.
 pub fn max_edits(len: usize) -> usize {
     match len {
-        0..=4 => 1,
-        5..=8 => 1,
+        0..=8 => 1,
         _ => 2,
     }
 }
@@ -226,7 +225,7 @@ impl BrandIndex {
             brands,
             ..BrandIndex::default()
         };
-        let mut seen_targets: HashMap<String, ()> = HashMap::default();
+        let mut seen_targets: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
         for (i, b) in idx.brands.iter().enumerate() {
             for d in &b.domains {
                 idx.by_domain.entry(d.clone()).or_insert(i);
@@ -237,11 +236,7 @@ impl BrandIndex {
                 let suffix = d.get(split.suffix_start..).unwrap_or("").to_string();
                 let label = d.get(..split.suffix_start.saturating_sub(1)).unwrap_or("");
                 let label = label.rsplit('.').next().unwrap_or(label).to_string();
-                if label.len() >= 3
-                    && seen_targets
-                        .insert(format!("{label}/{suffix}"), ())
-                        .is_none()
-                {
+                if label.len() >= 3 && seen_targets.insert(format!("{label}/{suffix}")) {
                     idx.targets.push(Target {
                         text: label,
                         brand: i,
@@ -255,7 +250,7 @@ impl BrandIndex {
                 if !idx.word_lengths.contains(&w.len()) {
                     idx.word_lengths.push(w.len());
                 }
-                if w.len() >= 5 && seen_targets.insert(format!("{w}/"), ()).is_none() {
+                if w.len() >= 5 && seen_targets.insert(format!("{w}/")) {
                     let domain = b.domains.first().cloned().unwrap_or_default();
                     idx.targets.push(Target {
                         text: w.clone(),

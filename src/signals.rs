@@ -678,7 +678,7 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
             .by_dotted
             .get(&claimed_domain.replace('-', "."))
             .map(|(b, d)| (*b, d.clone()))
-            .or_else(|| closest_target(claimed, brands).map(|(t, _)| t));
+            .or_else(|| closest(claimed, brands).map(|(t, _)| (t.brand, t.domain.clone())));
         let detail = format!("{claimed}.{sld}.{tld}");
         match brand {
             Some((b, d)) => out.push(branded(
@@ -693,12 +693,6 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         }
         return;
     }
-}
-
-/// The closest lookalike target to `s` within the allowed edit distance, if any:
-/// (brand, official domain), distance.
-fn closest_target(s: &str, brands: &BrandIndex) -> Option<((usize, String), usize)> {
-    closest(s, brands).map(|(t, d)| ((t.brand, t.domain.clone()), d))
 }
 
 /// The closest lookalike target and its distance.
