@@ -44,7 +44,12 @@ pub mod w {
     pub const RANDOM_ON_THROWAWAY: i32 = 15;
     pub const IDN: i32 = 10;
     pub const PORT: i32 = 10;
+    /// A shortener's own pages (`https://bit.ly/`).
     pub const SHORTENER: i32 = 15;
+    /// A shortened link (`https://bit.ly/3xYz`): where it goes is hidden until it is opened.
+    pub const SHORTENED_LINK: i32 = 30;
+    /// A platform's default name for a page published in a minute (`tiny-snow-d739.x.workers.dev`).
+    pub const GENERATED_NAME: i32 = 15;
     pub const DOWNLOAD_PROGRAM: i32 = 50;
     pub const DOWNLOAD_ARCHIVE: i32 = 35;
     pub const CREDENTIAL_HOST: i32 = 10;
@@ -92,6 +97,7 @@ const JP_SLD: &[&str] = &["co", "ne", "or", "ac", "go", "ed", "gr", "lg", "ad"];
 const JP_LIKE: &[&str] = &["jp", "jq", "ip", "jo", "jb", "jpn", "lp", "pj", "j"];
 
 /// Dynamic-DNS services: anyone can point a name there in a minute.
+#[rustfmt::skip]
 const DYNAMIC_DNS: &[&str] = &[
     "duckdns.org",
     "ddns.net",
@@ -153,6 +159,45 @@ const DYNAMIC_DNS: &[&str] = &[
     "hldns.ru",
     "now-dns.net",
     "dynns.com",
+    // ChangeIP free subdomains (changeip.com "free dynamic DNS" domain list).
+    "2waky.com", "3-a.net", "4dq.com", "4mydomain.com", "4pu.com", "25u.com", "acmetoy.com",
+    "almostmy.com", "americanunfinished.com", "authorizeddns.net", "authorizeddns.org",
+    "authorizeddns.us", "bigmoney.biz", "changeip.biz", "changeip.co", "changeip.net",
+    "changeip.org", "cleansite.biz", "cleansite.info", "cleansite.us", "compress.to", "ddns.info",
+    "ddns.us", "dns-dns.com", "dns04.com", "dns05.com", "dns1.us", "dns2.us", "dnset.com",
+    "dnsfailover.net", "dnsrd.com", "dsmtp.com", "dumb1.com", "dynamic-dns.net", "dynamicdns.biz",
+    "dynssl.com", "edns.biz", "esmtp.biz", "ezua.com", "faqserv.com", "fartit.com", "freeddns.com",
+    "freetcp.com", "freewww.biz", "freewww.info", "ftp1.biz", "ftpserver.biz", "gettrials.com",
+    "got-game.org", "gr8domain.biz", "gr8name.biz", "https443.net", "https443.org", "ikwb.com",
+    "instanthq.com", "iownyour.biz", "iownyour.org", "isasecret.com", "itemdb.com", "itsaol.com",
+    "jetos.com", "jkub.com", "jungleheart.com", "justdied.com", "lflink.com", "lflinkup.com",
+    "lflinkup.net", "lflinkup.org", "longmusic.com", "mefound.com", "misecure.com", "moneyhome.biz",
+    "mrbasic.com", "mrbonus.com", "mrface.com", "mrslove.com", "my03.com", "mydad.info",
+    "myddns.com", "myftp.info", "mylftv.com", "mymom.info", "mynetav.com", "mynetav.net",
+    "mynetav.org", "mynumber.org", "mypicture.info", "mypop3.net", "mypop3.org",
+    "mysecondarydns.com", "mywww.biz", "myz.info", "ninth.biz", "ns01.biz", "ns01.info", "ns01.us",
+    "ns02.biz", "ns02.info", "ns02.us", "ns1.name", "ns2.name", "ns3.name", "ocry.com",
+    "onedumb.com", "onmypc.biz", "onmypc.info", "onmypc.net", "onmypc.org", "onmypc.us",
+    "organiccrap.com", "otzo.com", "ourhobby.com", "pcanywhere.net", "port25.biz", "proxydns.com",
+    "qhigh.com", "qpoe.com", "rebatesrule.net", "sellclassics.com", "sendsmtp.com", "serveuser.com",
+    "serveusers.com", "sexidude.com", "sexxxy.biz", "sixth.biz", "squirly.info", "ssl443.org",
+    "toh.info", "toythieves.com", "trickip.net", "trickip.org", "vizvaz.com", "wikaba.com",
+    "www1.biz", "wwwhost.biz", "x24hr.com", "xxuz.com", "xxxy.biz", "xxxy.info", "ygto.com",
+    "youdontcare.com", "yourtrap.com", "zyns.com", "zzux.com",
+    // No-IP free hostnames (noip.com free domain list).
+    "blogsyte.com", "brasilia.me", "cable-modem.org", "ciscofreak.com", "collegefan.org",
+    "couchpotatofries.org", "damnserver.com", "ditchyourip.com", "dnsiskinky.com", "dvrcam.info",
+    "eating-organic.net", "fantasyleague.cc", "geekgalaxy.com", "golffan.us",
+    "health-carereform.com", "homesecuritymac.com", "homesecuritypc.com", "hopto.me",
+    "hosthampster.com", "ilovecollege.info", "loginto.me", "mlbfan.org", "mmafan.biz",
+    "myactivedirectory.com", "mydissent.net", "myeffect.net", "mymediapc.net", "mypsx.net",
+    "mysecuritycamera.com", "mysecuritycamera.net", "mysecuritycamera.org", "net-freaks.com",
+    "nflfan.org", "nhlfan.net", "no-ip.ca", "no-ip.co.uk", "no-ip.net", "noip.us", "onthewifi.com",
+    "pgafan.net", "point2this.com", "pointto.us", "privatizehealthinsurance.net", "quicksytes.com",
+    "read-books.org", "securitytactics.com", "serveexchange.com", "servehumour.com", "servep2p.com",
+    "servesarcasm.com", "stufftoread.com", "ufcfan.org", "unusualperson.com", "workisboring.com",
+    "serveblog.net", "servecounterstrike.com", "servegame.com", "servehalflife.com", "serveirc.com",
+    "serveminecraft.net", "servemp3.com", "servepics.com", "servequake.com",
 ];
 
 /// Free hosting and app platforms where anyone publishes a page under the platform's name.
@@ -428,6 +473,30 @@ fn tokens(label: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// The name a hosting platform makes up for a page deployed without one: a word or two and a
+/// short code with a digit (`tiny-snow-d739`, `rug-2eas-3r45`, `hello-world-odd-dream-7f99`,
+/// `myapp-1a2b3`). People rarely keep these names for a page they want others to find.
+pub fn is_generated_name(label: &str) -> bool {
+    let toks: Vec<&str> = label.split('-').collect();
+    let code = |t: &&str| {
+        (4..=5).contains(&t.len())
+            && t.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && t.bytes().any(|b| b.is_ascii_digit())
+    };
+    let word = |t: &&str| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_lowercase());
+    match toks.as_slice() {
+        [first, .., last] if word(first) => {
+            code(last)
+                || (toks.len() >= 3
+                    && toks.get(toks.len() - 2).is_some_and(code)
+                    && last.len() == 4
+                    && last.bytes().all(|b| b.is_ascii_alphanumeric()))
+        }
+        _ => false,
+    }
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -746,6 +815,20 @@ fn closest_in<'a>(
     best
 }
 
+/// A label that reads as a brand word only after [`unconfuse`] (`rnercari`, `amaz0n`): neither a
+/// brand word nor an official domain's label as written.
+fn disguised(label: &str, brands: &BrandIndex) -> bool {
+    !brands.by_word.contains_key(label)
+        && brands
+            .target_exact
+            .get(&unconfuse(label))
+            .is_some_and(|ts| {
+                ts.iter().filter_map(|i| brands.target(*i)).all(|t| {
+                    !t.domain.starts_with(label) || !t.domain[label.len()..].starts_with('.')
+                })
+            })
+}
+
 /// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
 pub fn unconfuse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -875,8 +958,10 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         }
         if let Some((t, dist)) = closest_in(&cand, h.suffix, brands) {
             let (b, d) = (t.brand, t.domain.clone());
-            if dist == 0 && cand == label {
-                continue; // a brand word as label: brand_words decides.
+            // The brand's own word as label: brand_words decides. The same after undoing digit
+            // and letter-pair tricks (`rnercari` for mercari) is a disguise: it counts here.
+            if dist == 0 && cand == label && !disguised(label, brands) {
+                continue;
             }
             // Short names are one edit away from many ordinary words (`mail` / `gmail`, `avon` /
             // `aeon`): for them only digit/letter swaps (`0`→`o`), transpositions, and a
@@ -1005,7 +1090,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                     continue;
                 }
                 if let Some((t, dist)) = closest(cand, brands) {
-                    if dist > 0 && t.text.len() >= 5 {
+                    if (dist > 0 || disguised(cand, brands)) && t.text.len() >= 5 {
                         keep(branded(
                             Code::LookalikeDomain,
                             w::LOOKALIKE_SUBDOMAIN,
@@ -1142,9 +1227,24 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
     } else if let Some(s) = in_list(h.host, Service::FreeHosting) {
         out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
+        let inner = h
+            .host
+            .strip_suffix(s)
+            .and_then(|x| x.strip_suffix('.'))
+            .unwrap_or("");
+        if let Some(l) = inner.split('.').find(|l| is_generated_name(l)) {
+            out.push(detailed(Code::GeneratedName, w::GENERATED_NAME, l));
+        }
     }
     if let Some(s) = in_list(h.host, Service::Shortener) {
-        out.push(detailed(Code::UrlShortener, w::SHORTENER, s));
+        let url = &h.parsed.url;
+        let link = url.path().len() > 1 || url.query().is_some_and(|q| !q.is_empty());
+        let weight = if link {
+            w::SHORTENED_LINK
+        } else {
+            w::SHORTENER
+        };
+        out.push(detailed(Code::UrlShortener, weight, s));
     }
     let tld = h.host.rsplit('.').next().unwrap_or("");
     if ABUSED_TLDS.contains(&tld) {

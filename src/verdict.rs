@@ -90,6 +90,8 @@ reason_codes! {
     InternationalDomain = "international_domain",
     /// A port other than the scheme's default.
     UnusualPort = "unusual_port",
+    /// A free platform's made-up default name for a page (`tiny-snow-d739.x.workers.dev`).
+    GeneratedName = "generated_name",
     /// A link-shortening service hides where the link goes.
     UrlShortener = "url_shortener",
     // --- content of the address
