@@ -54,7 +54,7 @@ pub mod w {
     pub const DOWNLOAD_ARCHIVE: i32 = 35;
     pub const CREDENTIAL_HOST: i32 = 10;
     pub const CREDENTIAL_PATH: i32 = 5;
-    pub const HTTP: i32 = 5;
+    pub const HTTP: i32 = 10;
 }
 
 fn reason(code: Code, weight: i32) -> Reason {
@@ -1077,29 +1077,46 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 ));
             }
         }
-        // A subdomain label a keystroke from a brand (`amazeon.example.com`, `eki-nat.x.cn`).
+        // A label or hyphen token a keystroke from a brand (`amazeon.example.com`,
+        // `eki-nat.x.cn`, `nertflix-renew.com`). The registrable label as a whole is
+        // lookalike()'s; here only its tokens.
+        let joined = label.replace('-', "");
+        let mut cands: Vec<&str> = Vec::new();
         if !in_reg {
-            let joined = label.replace('-', "");
-            let cands: &[&str] = if joined == *label {
-                &[label]
-            } else {
-                &[label, &joined]
-            };
-            for &cand in cands {
-                if cand.len() < 6 {
-                    continue;
+            cands.push(label);
+            if joined != *label {
+                cands.push(&joined);
+            }
+        }
+        if toks.len() > 1 {
+            for t in &toks {
+                if t.len() >= 6 && !cands.contains(t) {
+                    cands.push(t);
                 }
-                if let Some((t, dist)) = closest(cand, brands) {
-                    if (dist > 0 || disguised(cand, brands)) && t.text.len() >= 5 {
-                        keep(branded(
-                            Code::LookalikeDomain,
-                            w::LOOKALIKE_SUBDOMAIN,
-                            brands,
-                            t.brand,
-                            &t.domain,
-                            label,
-                        ));
-                    }
+            }
+        }
+        for cand in cands {
+            if cand.len() < 6 {
+                continue;
+            }
+            if let Some((t, dist)) = closest(cand, brands) {
+                // A single token is often just a word a letter from a brand's (`mitsui` /
+                // `matsui`, `mobile` / `ymobile`): only longer ones, not cut from the brand.
+                let token = cand != *label && cand != joined;
+                let token_ok = !token
+                    || (cand.len() >= 7
+                        && t.text.len() >= 7
+                        && !t.text.contains(cand)
+                        && !cand.contains(t.text.as_str()));
+                if (dist > 0 || disguised(cand, brands)) && t.text.len() >= 5 && token_ok {
+                    keep(branded(
+                        Code::LookalikeDomain,
+                        w::LOOKALIKE_SUBDOMAIN,
+                        brands,
+                        t.brand,
+                        &t.domain,
+                        cand,
+                    ));
                 }
             }
         }
