@@ -512,6 +512,17 @@ pub fn looks_random(label: &str) -> bool {
     label.split('-').any(token_looks_random)
 }
 
+/// A looser [`looks_random`] for names already on throwaway-prone TLDs: a letter run of four or
+/// more that reads like no language (`evinqth`, `gigudhcks`).
+fn weakly_random(label: &str) -> bool {
+    label
+        .split(|c: char| !c.is_ascii_lowercase())
+        .any(|run| run.len() >= 4 && surprisal(run) >= SURPRISAL_WEAK)
+}
+
+/// Surprisal from which [`weakly_random`] fires.
+const SURPRISAL_WEAK: f32 = 6.0;
+
 /// Letter-trigram surprisal table (scripts/train-gibberish.py): English words, romaji, pinyin.
 static TRIGRAMS: &[u8; 27 * 27 * 27] = include_bytes!("data/trigrams.bin");
 
@@ -1283,10 +1294,21 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             h.subdomain,
         ));
     }
+    let random_sub = h.subdomain.split('.').find(|l| looks_random(l));
     if looks_random(h.reg_label) {
-        out.push(detailed(Code::RandomLabel, w::RANDOM_REG, h.reg_label));
-    } else if let Some(l) = h.subdomain.split('.').find(|l| looks_random(l)) {
+        // Machine-made names on both levels (`xk2j9q.bd8d0c4.com`) add up.
+        let weight = w::RANDOM_REG
+            + if random_sub.is_some() {
+                w::RANDOM_SUB
+            } else {
+                0
+            };
+        out.push(detailed(Code::RandomLabel, weight, h.reg_label));
+    } else if let Some(l) = random_sub {
         out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, l));
+    } else if out.iter().any(|r| r.code == Code::RiskyTld) && weakly_random(h.reg_label) {
+        // On a throwaway-prone TLD a shorter odd name is enough to add a little.
+        out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, h.reg_label));
     }
     let cred: Vec<&str> = h
         .labels
