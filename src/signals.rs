@@ -15,7 +15,8 @@ pub mod w {
     pub const BRAND_DOMAIN_EMBEDDED: i32 = 80;
     pub const BRAND_DOMAIN_HYPHENATED: i32 = 75;
     pub const FAKE_JP_SUFFIX_BRAND: i32 = 80;
-    pub const FAKE_JP_SUFFIX: i32 = 55;
+    /// `X.co.jp.other.com`: a Japanese company address claimed inside someone else's domain.
+    pub const FAKE_JP_SUFFIX: i32 = 70;
     pub const BRAND_WORD_DOMAIN: i32 = 45;
     pub const BRAND_WORD_DOMAIN_PART: i32 = 35;
     pub const BRAND_WORD_SUBDOMAIN: i32 = 40;
@@ -42,6 +43,7 @@ pub mod w {
     pub const ABUSED_TLD: i32 = 30;
     pub const CN_TLD: i32 = 30;
     pub const RANDOM_ON_THROWAWAY: i32 = 15;
+    pub const RANDOM_ON_REGISTERED_THROWAWAY: i32 = 25;
     pub const IDN: i32 = 10;
     pub const PORT: i32 = 10;
     /// A shortener's own pages (`https://bit.ly/`).
@@ -658,13 +660,26 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
                 Code::RiskyTld | Code::DynamicDns | Code::FreeHosting
             )
         });
+        // A machine-made registered name on a throwaway TLD or dynamic DNS: mass-registered
+        // phishing domains; enough to stop the page.
+        let registered_infra = out
+            .iter()
+            .skip(before)
+            .any(|r| matches!(r.code, Code::RiskyTld | Code::DynamicDns));
         if infra {
             if let Some(r) = out
                 .iter_mut()
                 .skip(before)
                 .find(|r| r.code == Code::RandomLabel)
             {
-                r.weight += w::RANDOM_ON_THROWAWAY;
+                // Short names need stronger evidence: surprisal is noisy on six letters.
+                let strong = r.weight >= w::RANDOM_REG
+                    && (h.reg_label.len() >= 7 || surprisal(h.reg_label) >= 7.0);
+                r.weight += if registered_infra && strong {
+                    w::RANDOM_ON_REGISTERED_THROWAWAY
+                } else {
+                    w::RANDOM_ON_THROWAWAY
+                };
             }
         }
     }
