@@ -30,6 +30,8 @@ pub mod w {
     pub const HOMOGRAPH: i32 = 85;
     pub const MIXED_SCRIPT: i32 = 40;
     pub const TLD_SWAP: i32 = 30;
+    /// `appstore.com.example.net`: a subdomain dressed as another site's address.
+    pub const DOMAIN_IN_SUBDOMAIN: i32 = 30;
     pub const BRAND_IN_PATH: i32 = 20;
     pub const IP_HOST: i32 = 35;
     pub const USERINFO: i32 = 40;
@@ -606,6 +608,7 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
     embedded_brand_domain(h, brands, out);
     fake_jp_suffix(h, brands, out);
     if out.len() == before {
+        domain_in_subdomain(h, out);
         lookalike(h, brands, out);
     }
     if !out
@@ -787,6 +790,29 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
             None => out.push(detailed(Code::FakeJpSuffix, w::FAKE_JP_SUFFIX, &detail)),
         }
         return;
+    }
+}
+
+/// Top-level-domain endings that dress a subdomain up as another site's address.
+const DRESSING_TLDS: &[&str] = &[
+    "com", "net", "org", "jp", "co", "con", "cojp", "info", "biz",
+];
+
+/// A subdomain that ends like a domain of its own (`secure.appstore.com.example.net`,
+/// `sainsecard.jp.example.com`): the host is dressed as an address it is not. The first label is
+/// left alone (`jp.example.com` is a language site).
+fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
+    let labels: Vec<&str> = h.subdomain.split('.').collect();
+    for pair in labels.windows(2) {
+        let [name, tld] = pair else { continue };
+        if DRESSING_TLDS.contains(tld) && name.len() >= 2 && *name != "www" {
+            out.push(detailed(
+                Code::DomainInSubdomain,
+                w::DOMAIN_IN_SUBDOMAIN,
+                &format!("{name}.{tld}"),
+            ));
+            return;
+        }
     }
 }
 
@@ -1486,6 +1512,9 @@ fn percent_decode(s: &str) -> String {
 /// An http(s) URL carried in the query or path of this one (`?url=https://...`,
 /// `href.li/?https://...`, `safelinks...?url=https%3A%2F%2F...`).
 pub fn embedded_url(url: &Url) -> Option<String> {
+    if let Some(u) = translate_proxy(url) {
+        return Some(u);
+    }
     if let Some(q) = url.query() {
         for (_, v) in url.query_pairs() {
             let v = v.trim();
@@ -1505,6 +1534,36 @@ pub fn embedded_url(url: &Url) -> Option<String> {
         }
     }
     None
+}
+
+/// The page a web-translation proxy shows: `https://evil-example-com.translate.goog/x` (Google
+/// writes the host's dots as `-` and its hyphens as `--`) or
+/// `https://translate.google.se/translate?u=evil.example.com/x` (scheme often left out).
+fn translate_proxy(url: &Url) -> Option<String> {
+    let host = url.host_str()?;
+    if let Some(label) = host.strip_suffix(".translate.goog") {
+        if label.is_empty() || label.contains('.') {
+            return None;
+        }
+        let inner = label
+            .replace("--", "\u{0}")
+            .replace('-', ".")
+            .replace('\u{0}', "-");
+        return Some(format!("https://{inner}{}", url.path()));
+    }
+    let google_translate =
+        host.starts_with("translate.google.") || host == "translate.googleusercontent.com";
+    if !google_translate {
+        return None;
+    }
+    let (_, v) = url.query_pairs().find(|(k, _)| k == "u")?;
+    let v = v.trim();
+    if http_prefix(v).is_some() {
+        return None; // the generic query check below takes it.
+    }
+    let host_part = v.split(['/', '?', '#']).next().unwrap_or("");
+    (host_part.contains('.') && !host_part.contains(char::is_whitespace))
+        .then(|| format!("https://{v}"))
 }
 
 fn http_prefix(v: &str) -> Option<String> {

@@ -69,6 +69,8 @@ reason_codes! {
     MixedScript = "mixed_script",
     /// A protected brand's name under another top-level domain (`jcom.net`).
     TldSwap = "tld_swap",
+    /// A subdomain that ends like another site's address (`appstore.com.example.net`).
+    DomainInSubdomain = "domain_in_subdomain",
     /// A brand's name in the path or query of an unrelated domain (`/jabank`).
     BrandInPath = "brand_in_path",
     // --- host tricks
