@@ -78,19 +78,13 @@ fn read(path: &Path) -> Res<String> {
 
 fn load_jpcert(path: &Path) -> Res<Vec<Row>> {
     let text = read(path)?;
-    let mut rows = Vec::new();
-    for line in text.lines().skip(1) {
-        let Some((date, rest)) = line.split_once(',') else {
-            continue;
-        };
-        let (url, label) = rest.rsplit_once(',').unwrap_or((rest, ""));
-        rows.push(Row {
-            url: url.to_string(),
-            year: date.get(..4).unwrap_or("?").to_string(),
-            label: label.to_string(),
-        });
-    }
-    Ok(rows)
+    Ok(linkguard::dataset::jpcert_reports(&text)
+        .map(|r| Row {
+            year: r.date.get(..4).unwrap_or("?").to_string(),
+            url: r.url,
+            label: r.brand,
+        })
+        .collect())
 }
 
 fn load_lines(path: &Path, wrap: bool) -> Res<Vec<Row>> {

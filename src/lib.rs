@@ -17,6 +17,7 @@
 
 pub mod brands;
 pub mod checker;
+pub mod dataset;
 pub mod dnr;
 pub mod domain;
 pub mod extract;

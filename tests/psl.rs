@@ -339,35 +339,11 @@ fn data_dir() -> Option<PathBuf> {
     }
 }
 
-/// The URL column of a `date,URL,description` CSV line (the URL may be quoted).
-fn csv_url(line: &str) -> Option<String> {
-    let (_, rest) = line.split_once(',')?;
-    if let Some(q) = rest.strip_prefix('"') {
-        let mut out = String::new();
-        let mut chars = q.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    out.push('"');
-                } else {
-                    break;
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        Some(out)
-    } else {
-        Some(rest.split(',').next()?.to_string())
-    }
-}
-
 /// Every distinct domain host the checker would look up for the inputs in the data sets.
 fn data_hosts(dir: &PathBuf) -> BTreeSet<String> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
     let mut inputs: Vec<String> = Vec::new();
-    inputs.extend(read("jpcert-dev.csv").lines().skip(1).filter_map(csv_url));
+    inputs.extend(linkguard::dataset::jpcert_urls(&read("jpcert-dev.csv")));
     inputs.extend(read("chromium-top-domains.txt").lines().map(String::from));
     inputs.extend(
         read("benign-urls.txt")

@@ -19,6 +19,7 @@
 //                       page ran" detector)
 // server.url(kind, target, host = "mail.example.com") builds such an address.
 
+import assert from "node:assert/strict";
 import http from "node:http";
 import tls from "node:tls";
 import { execFileSync } from "node:child_process";
@@ -40,7 +41,11 @@ export const GECKO_ID = "linkguard@linkguard.invalid";
 export const FIREFOX_UUID = "5c1f0a7e-3b9d-4e52-9a61-0d2c7f4b8e13";
 export const FIREFOX_ORIGIN = `moz-extension://${FIREFOX_UUID}`;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The seed phish (../shared/seeds): J:COM's address as a subdomain of vkia.cn. */
+export const SEED = "http://www2.jcom.co.jp.login.vkia.cn/";
+export const SEED_HOST = "www2.jcom.co.jp.login.vkia.cn";
 
 function esc(s) {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -411,4 +416,40 @@ export function median(xs) {
 export function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/** The seed's warning page names J:COM and the real owner, with the reason code. */
+export function assertSeedWarning(w) {
+  assert.match(w.headline, /J:COM/);
+  assert.match(w.headline, /vkia\.cn/);
+  assert.match(w.primary, /J:COM/);
+  assert.equal(w.owner, "vkia.cn");
+  assert.ok(w.reasons.includes("brand_domain_embedded"), w.reasons.join(","));
+}
+
+/** Ways a page sends the browser to a phishing host: [name, start URL, phishing host]. */
+export function redirectCases(server) {
+  return [
+    ["302", server.url("redirect", server.url("redirect", "http://www.amazon.co.jp.account-verify.top/signin", "redir.example.net")), "www.amazon.co.jp.account-verify.top"],
+    ["meta", server.url("meta", "http://login.jcom-co-jp.com/"), "login.jcom-co-jp.com"],
+    ["js", server.url("js", "http://www.post.japanpost.jp.delivery-check.cn/track"), "www.post.japanpost.jp.delivery-check.cn"],
+    ["form POST", server.url("form", "http://www.jcom.co.jp.member-login.top/auth"), "www.jcom.co.jp.member-login.top"],
+  ];
+}
+
+/**
+ * For each [name, start, host]: open a fresh page at `start`, wait for the warning page, and
+ * assert that no request reached `host` and its script never ran.
+ */
+export async function assertEachStopped(server, newPage, origin, cases) {
+  for (const [name, start, host] of cases) {
+    server.reset();
+    const page = await newPage();
+    navigate(page, start);
+    await waitForWarning(page, origin);
+    await sleep(200);
+    assert.equal(server.count(host), 0, `${name}: requests to ${host}`);
+    assert.equal(server.pinged(host), false, `${name}: script on ${host} ran`);
+    await page.close();
+  }
 }
