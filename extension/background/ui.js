@@ -163,6 +163,8 @@ export function installUi(ctx) {
     const verdict = await ctx.check(url);
     // Suspicious pages, and dangerous ones the user let through with "Proceed anyway".
     if (verdict?.level !== 'suspicious' && verdict?.level !== 'dangerous') return { ok: true, show: false, verdict };
+    // A shortener's hop to elsewhere: the page it leads to is judged on its own.
+    if (verdict.reasons?.every((r) => r.weight === 0 || r.code === 'url_shortener')) return { ok: true, show: false, verdict };
     const site = verdict.registrable ?? verdict.hostAscii ?? url;
     return { ok: true, show: await firstTimeFor(site), verdict };
   });

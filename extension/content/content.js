@@ -99,6 +99,9 @@
   const has = (v, code) => !!v?.reasons?.some((r) => r.code === code);
   const trustedHere = (v) => has(v, 'official_domain') || has(v, 'trusted_by_user');
   const brandOf = (v) => v?.brand ?? v?.reasons?.find((r) => r.brand)?.brand ?? null;
+  // Flagged only for being a shortened link (t.co on X, bit.ly in newsletters): where it goes is
+  // judged when it is opened. Its text naming another site is how those services show links.
+  const onlyShortened = (v) => v?.reasons?.every((r) => r.weight === 0 || r.code === 'url_shortener') ?? false;
 
   // Decides what the link deserves: {warn: bool, kind, verdict, textVerdict, file}.
   function assess(a, url, shown, verdicts) {
@@ -110,7 +113,7 @@
     // the target is not plainly safe, or when the text shows a protected brand's own domain.
     if (tv && tv.level !== 'invalid' && tv.registrable && v.registrable
         && tv.registrable !== v.registrable && !trustedHere(v)
-        && (v.level !== 'safe' || has(tv, 'official_domain'))) {
+        && ((v.level !== 'safe' && !onlyShortened(v)) || has(tv, 'official_domain'))) {
       return { ...out, warn: true, kind: 'mismatch' };
     }
     const file = downloadName(a, url);

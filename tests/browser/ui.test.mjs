@@ -39,6 +39,7 @@ const MAIL = `<!doctype html><html lang="ja"><meta charset="utf-8"><title>Webmai
 <p>マイページ: <a id="mismatch" href="${MISMATCH_HREF}">https://www.jcom.co.jp/mypage</a></p>
 <p>日本郵便: 追跡ツール <a id="download" href="${DOWNLOAD_HREF}">日本郵便追跡</a></p>
 <p><a id="plain" href="http://news.example.org/article">ニュース</a></p>
+<p><a id="shortened" href="http://bit.ly/3AbCdEf">github.com/example/project</a></p>
 <p><a id="seed-http" href="${SEED_HTTP}">ご請求の確認 (http)</a></p>
 <p><a id="seed-nonav" data-no-nav href="${SEED}">（同じリンク、ページ側で止める）</a></p>
 <p id="clicked"></p>
@@ -240,6 +241,15 @@ describe('in-page click warning (Chromium)', { timeout: 120_000 }, () => {
     server.reset();
     await page.click('#plain');
     await waitFor(() => server.hits('news.example.org') > 0, 5000, 'the plain link did not navigate');
+    assert.equal((await linkguardUi(page)).dialog, null);
+    await page.close();
+  });
+
+  it('a shortened link showing another site (as X and newsletters write them) is not held up', async () => {
+    const page = await openPage(en, 'http://mail.example.test/mail');
+    server.reset();
+    await page.click('#shortened');
+    await waitFor(() => server.hits('bit.ly') > 0, 5000, 'the shortened link did not navigate');
     assert.equal((await linkguardUi(page)).dialog, null);
     await page.close();
   });
