@@ -1268,7 +1268,22 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             continue;
         }
         let latin = read_as(label);
-        if let Some((t, dist)) = closest(&latin, brands) {
+        // Read as a protected domain exactly, short names included (`äû.com` → au.com).
+        let as_domain = format!("{latin}.{}", h.suffix);
+        let registered = unicode.ends_with(&format!("{label}.{}", h.suffix));
+        if let Some(b) = brands.owner(&as_domain).filter(|_| registered) {
+            out.push(branded(
+                Code::Homograph,
+                w::HOMOGRAPH,
+                brands,
+                b,
+                &as_domain,
+                label,
+            ));
+            return;
+        }
+        let found = closest(&latin, brands).or_else(|| wildcard_target(&latin, brands));
+        if let Some((t, dist)) = found {
             let code = if dist == 0 {
                 Code::Homograph
             } else {
@@ -1288,6 +1303,35 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         }
     }
     out.push(reason(Code::InternationalDomain, w::IDN));
+}
+
+/// A protected name read through letters with no Latin reading (`*` from [`read_as`]): same
+/// length, every readable letter in place but at most one, and at least two in three letters
+/// readable (`m*rc*ri` → mercari). Edit distance would count each `*` as an edit.
+fn wildcard_target<'a>(
+    s: &str,
+    brands: &'a BrandIndex,
+) -> Option<(&'a crate::brands::Target, usize)> {
+    let stars = s.bytes().filter(|b| *b == b'*').count();
+    if stars == 0 || s.len() < 4 || stars * 3 > s.len() {
+        return None;
+    }
+    let allowed = usize::from(s.len() >= 6);
+    let mut best: Option<(&crate::brands::Target, usize)> = None;
+    for t in &brands.targets {
+        if t.text.len() != s.len() {
+            continue;
+        }
+        let wrong = s
+            .bytes()
+            .zip(t.text.bytes())
+            .filter(|(a, b)| *a != b'*' && a != b)
+            .count();
+        if wrong <= allowed && best.as_ref().is_none_or(|(_, d)| wrong < *d) {
+            best = Some((t, wrong));
+        }
+    }
+    best
 }
 
 /// Host tricks that add weight but never decide alone.
