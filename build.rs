@@ -1,5 +1,5 @@
-//! Compiles the Public Suffix List (src/data/public_suffix_list.dat) into a sorted static table,
-//! so that start-up (every wake of Chrome's service worker) parses nothing.
+//! Compiles the Public Suffix List (src/data/public_suffix_list.dat) into a static hash table,
+//! so that start-up (every wake of Chrome's service worker) parses and builds nothing.
 //!
 //! Each rule is stored in ASCII (punycode) form, because hosts reach the checker in the form
 //! `url::Url` gives them. Flags: see `domain.rs`.
@@ -14,12 +14,18 @@ const NORMAL: u8 = 1;
 const WILDCARD: u8 = 2;
 const EXCEPTION: u8 = 4;
 const PRIVATE: u8 = 8;
+const INTERNAL: u8 = 16;
+
+#[path = "src/hashtab.rs"]
+#[allow(dead_code)]
+mod hashtab;
 
 fn main() {
     confusables();
     let src = "src/data/public_suffix_list.dat";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/hashtab.rs");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
 
     let mut version = String::from("unknown");
@@ -57,26 +63,58 @@ fn main() {
         rules.len()
     );
 
-    // One sorted text, a rule per line, its flags as the first byte ('@' + flags): binary search
-    // over line starts needs no pointer table, and the text gzips well inside the .wasm.
-    let mut table = String::new();
-    for (name, flag) in &rules {
-        table.push(char::from(b'@' + flag));
-        table.push_str(name);
-        table.push('\n');
+    // Lookup table: every rule, plus every shorter suffix of a rule at a label boundary that is
+    // not a rule itself (flag INTERNAL), so `split` can walk a host from its last label leftwards
+    // and stop at the first suffix no rule ends with. Entries are grouped in hash buckets:
+    // [name length][flags][name] records, bucket b spanning PSL_DATA[start(b)..start(b+1)].
+    let mut entries: BTreeMap<String, u8> = rules.clone();
+    for name in rules.keys() {
+        let mut rest = name.as_str();
+        while let Some((_, tail)) = rest.split_once('.') {
+            entries.entry(tail.to_string()).or_insert(INTERNAL);
+            rest = tail;
+        }
     }
+    let max_labels = entries.keys().map(|n| n.split('.').count()).max().unwrap_or(0);
+    let bits = hashtab::bits_for(entries.len() / 2);
+    let mut buckets: Vec<Vec<(&String, u8)>> = vec![Vec::new(); 1 << bits];
+    for (name, flag) in &entries {
+        let b = hashtab::home(hashtab::hash(name.as_bytes()), bits);
+        if let Some(bucket) = buckets.get_mut(b) {
+            bucket.push((name, *flag));
+        }
+    }
+    let mut data: Vec<u8> = Vec::new();
+    let mut starts: Vec<u8> = Vec::new();
+    for b in &buckets {
+        starts.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        for (name, flag) in b {
+            assert!(name.len() < 256, "PSL rule too long: {name}");
+            data.push(name.len() as u8);
+            data.push(*flag);
+            data.extend_from_slice(name.as_bytes());
+        }
+    }
+    starts.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    let out_dir = env::var("OUT_DIR").unwrap_or_default();
+    let write = |file: &str, bytes: &[u8]| {
+        let dest = Path::new(&out_dir).join(file);
+        fs::write(&dest, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    };
+    write("psl_data.bin", &data);
+    write("psl_buckets.bin", &starts);
     let mut out = String::new();
     let _ = writeln!(out, "/// Version line of the embedded Public Suffix List.");
     let _ = writeln!(out, "pub const PSL_VERSION: &str = {version:?};");
-    let _ = writeln!(
-        out,
-        "/// Rules sorted by name, one per line: a flag byte ('@' + flags) then the ASCII rule."
-    );
-    let _ = writeln!(out, "pub static PSL_TEXT: &str = {table:?};");
     let _ = writeln!(out, "/// Number of rules.");
     let _ = writeln!(out, "pub const PSL_RULE_COUNT: usize = {};", rules.len());
-    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("psl_table.rs");
-    fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    let _ = writeln!(out, "/// Hash buckets of the lookup table: 2^bits.");
+    let _ = writeln!(out, "const PSL_BUCKET_BITS: u32 = {bits};");
+    let _ = writeln!(out, "/// Most labels in a table entry.");
+    let _ = writeln!(out, "const PSL_MAX_LABELS: usize = {max_labels};");
+    let _ = writeln!(out, "static PSL_DATA: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/psl_data.bin\"));");
+    let _ = writeln!(out, "static PSL_BUCKETS: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/psl_buckets.bin\"));");
+    write("psl_table.rs", out.as_bytes());
 }
 
 /// Every non-ASCII character whose UTS #39 skeleton, diacritics removed and lower-cased, is ASCII

@@ -31,54 +31,53 @@ pub struct Split {
     pub kind: SuffixKind,
 }
 
-#[cfg(test)]
-/// The line of PSL_TEXT that contains byte `pos`: (flags, rule, start of the next line).
-fn line_at(pos: usize) -> Option<(u8, &'static str, usize)> {
-    let bytes = PSL_TEXT.as_bytes();
-    let start = bytes
-        .get(..pos)?
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    let len = bytes.get(start..)?.iter().position(|b| *b == b'\n')?;
-    let flag = bytes.get(start)?.checked_sub(b'@')?;
-    let rule = PSL_TEXT.get(start + 1..start + len)?;
-    Some((flag, rule, start + len + 1))
+const INTERNAL: u8 = 16;
+
+/// Every record of the lookup table: (name, flags), flags including [`INTERNAL`].
+fn entries() -> impl Iterator<Item = (&'static str, u8)> {
+    let mut at = 0usize;
+    std::iter::from_fn(move || {
+        let len = usize::from(*PSL_DATA.get(at)?);
+        let flag = *PSL_DATA.get(at + 1)?;
+        let name = PSL_DATA.get(at + 2..at + 2 + len)?;
+        at += 2 + len;
+        Some((std::str::from_utf8(name).unwrap_or(""), flag))
+    })
 }
 
 /// Every rule with its flags (1 normal, 2 wildcard, 4 exception, 8 private section).
 pub fn rules() -> impl Iterator<Item = (&'static str, u8)> {
-    PSL_TEXT
-        .lines()
-        .filter_map(|l| Some((l.get(1..)?, l.as_bytes().first()?.checked_sub(b'@')?)))
+    entries().filter(|(_, f)| *f & INTERNAL == 0)
 }
 
-/// Rule name → flags, built on first use from PSL_TEXT (about half a millisecond).
-static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> =
-    std::sync::LazyLock::new(|| rules().collect());
-
-/// Flags of a rule name.
-fn flags(name: &str) -> u8 {
-    INDEX.get(name).copied().unwrap_or(0)
+/// Start of bucket `b` in PSL_DATA.
+fn bucket_start(b: usize) -> usize {
+    PSL_BUCKETS
+        .get(b * 4..b * 4 + 4)
+        .and_then(|w| w.try_into().ok())
+        .map_or(0, |w| u32::from_le_bytes(w) as usize)
 }
 
-/// Flags of a rule name, by binary search over the byte positions of the sorted text (the
-/// reference for [`flags`], used by tests).
-#[cfg(test)]
-fn flags_by_search(name: &str) -> u8 {
-    let (mut lo, mut hi) = (0usize, PSL_TEXT.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let Some((flag, rule, next)) = line_at(mid) else {
-            return 0;
-        };
-        match rule.cmp(name) {
-            std::cmp::Ordering::Equal => return flag,
-            std::cmp::Ordering::Less => lo = next,
-            std::cmp::Ordering::Greater => hi = next.saturating_sub(rule.len() + 2),
+/// Flags of a table entry: `None` when no rule is `name` or ends with `.name`; otherwise the
+/// rule's flags (`INTERNAL` alone when `name` is only the tail of longer rules).
+fn lookup(name: &str) -> Option<u8> {
+    let b = crate::hashtab::home(crate::hashtab::hash(name.as_bytes()), PSL_BUCKET_BITS);
+    let bucket = PSL_DATA.get(bucket_start(b)..bucket_start(b + 1))?;
+    let key = name.as_bytes();
+    let mut at = 0usize;
+    while let (Some(&len), Some(&flag)) = (bucket.get(at), bucket.get(at + 1)) {
+        let len = usize::from(len);
+        if len == key.len() && bucket.get(at + 2..at + 2 + len) == Some(key) {
+            return Some(flag);
         }
+        at += 2 + len;
     }
-    0
+    None
+}
+
+/// Flags of a rule name (0 when it is not a rule).
+fn flags(name: &str) -> u8 {
+    lookup(name).map_or(0, |f| f & !INTERNAL)
 }
 
 fn kind_of(f: u8) -> SuffixKind {
@@ -90,7 +89,80 @@ fn kind_of(f: u8) -> SuffixKind {
 }
 
 /// Splits a lower-case ASCII host (no trailing dot) into suffix and registrable domain.
+///
+/// The prevailing rule is the first candidate suffix, longest first, that is a normal rule, an
+/// exception, or the child of a wildcard. A suffix that no rule is or ends with rules out every
+/// longer one, so the walk goes from the last label leftwards and stops there: a few lookups
+/// per host instead of two per label.
 pub fn split(host: &str) -> Split {
+    // (start, flags) of each candidate walked, shortest first; flags 0 past the last known one.
+    let mut walk = [(0usize, 0u8); PSL_MAX_LABELS + 2];
+    let mut len = 0usize;
+    let bytes = host.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        let start = bytes
+            .get(..end)
+            .and_then(|b| b.iter().rposition(|c| *c == b'.'))
+            .map_or(0, |i| i + 1);
+        let f = lookup(host.get(start..).unwrap_or(""));
+        let Some(slot) = walk.get_mut(len) else {
+            return split_by_search(host);
+        };
+        *slot = (start, f.map_or(0, |f| f & !INTERNAL));
+        len += 1;
+        if f.is_none() || start == 0 {
+            break;
+        }
+        end = start - 1;
+    }
+    // Longest first, as the algorithm states it; `walk[j - 1]` is the next shorter candidate.
+    let mut found: Option<(usize, SuffixKind)> = None;
+    for j in (0..len).rev() {
+        let (start, f) = walk.get(j).copied().unwrap_or((0, 0));
+        let next = j.checked_sub(1).and_then(|i| walk.get(i).copied());
+        if f & EXCEPTION != 0 {
+            // `!www.ck`: the suffix is the candidate minus its first label.
+            if let Some((next_start, _)) = next {
+                found = Some((next_start, kind_of(f)));
+                break;
+            }
+        }
+        if f & NORMAL != 0 {
+            found = Some((start, kind_of(f)));
+            break;
+        }
+        if let Some((_, parent)) = next {
+            if parent & WILDCARD != 0 {
+                found = Some((start, kind_of(parent)));
+                break;
+            }
+        }
+    }
+    let (suffix_start, kind) = found.unwrap_or_else(|| {
+        (
+            walk.first().map_or(0, |w| w.0),
+            SuffixKind::Unknown,
+        )
+    });
+    // The candidate just longer than the suffix.
+    let registrable_start = suffix_start.checked_sub(1).map(|dot| {
+        bytes
+            .get(..dot)
+            .and_then(|b| b.iter().rposition(|c| *c == b'.'))
+            .map_or(0, |i| i + 1)
+    });
+    Split {
+        suffix_start,
+        registrable_start,
+        kind,
+    }
+}
+
+/// The algorithm as first written: every candidate suffix, longest first, two lookups each.
+/// The reference for [`split`] (tests), and its fallback for hosts deeper than any rule table
+/// walk needs (never, with the shipped list).
+fn split_by_search(host: &str) -> Split {
     // Offsets at which each candidate suffix starts, longest first.
     let mut starts = vec![0usize];
     starts.extend(host.match_indices('.').map(|(i, _)| i + 1));
@@ -99,7 +171,6 @@ pub fn split(host: &str) -> Split {
         let cand = host.get(start..).unwrap_or("");
         let f = flags(cand);
         if f & EXCEPTION != 0 {
-            // `!www.ck`: the suffix is the candidate minus its first label.
             if let Some(&next) = starts.get(n + 1) {
                 found = Some((next, kind_of(f)));
                 break;
@@ -171,16 +242,48 @@ mod tests {
     #[test]
     fn every_rule_is_found() {
         let mut n = 0;
-        for line in PSL_TEXT.lines() {
-            let (flag, rule) = (line.as_bytes()[0] - b'@', &line[1..]);
+        for (rule, flag) in rules() {
             assert_eq!(flags(rule), flag, "{rule}");
-            assert_eq!(flags_by_search(rule), flag, "{rule}");
             n += 1;
         }
         assert_eq!(n, PSL_RULE_COUNT);
         assert_eq!(flags("not-a-rule-zzz"), 0);
-        assert_eq!(flags_by_search("not-a-rule-zzz"), 0);
         assert_eq!(flags("0"), 0);
+        assert_eq!(lookup("not-a-rule-zzz"), None);
+        // Every tail of a rule is in the table, so the walk never stops too early.
+        for (rule, _) in rules() {
+            let mut rest = rule;
+            while let Some((_, tail)) = rest.split_once('.') {
+                assert!(lookup(tail).is_some(), "{tail} of {rule}");
+                rest = tail;
+            }
+        }
+    }
+
+    #[test]
+    fn walk_agrees_with_search() {
+        let mut hosts: Vec<String> = vec![
+            String::new(),
+            "com".into(),
+            "a".into(),
+            "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z".into(),
+            "www.ck".into(),
+            "a.www.ck".into(),
+            "x.y.ck".into(),
+            "a..b".into(),
+            "r.cloud.int.apple".into(),
+        ];
+        for (rule, _) in rules() {
+            hosts.push(rule.to_string());
+            hosts.push(format!("x.{rule}"));
+            hosts.push(format!("y.x.{rule}"));
+            if let Some((_, tail)) = rule.split_once('.') {
+                hosts.push(format!("zz.{tail}"));
+            }
+        }
+        for h in &hosts {
+            assert_eq!(split(h), split_by_search(h), "{h}");
+        }
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub mod checker;
 pub mod dnr;
 pub mod domain;
 pub mod extract;
+#[allow(dead_code)] // layout/find: used by the brand tables next
+pub(crate) mod hashtab;
 pub mod parse;
 pub mod signals;
 pub mod verdict;
