@@ -83,7 +83,15 @@ impl Checker {
 
     /// Like [`Checker::with_settings`], but reports a corrupt shipped brand table.
     pub fn try_with_settings(settings: &Settings) -> Result<Checker, DataError> {
-        Ok(Checker::from_brands(brands::shipped()?, settings))
+        let user = user_brands(settings);
+        if user.is_empty() {
+            // The shipped tables as build.rs laid them out: nothing to build.
+            brands::shipped_ok()?;
+            return Ok(Checker::from_index(BrandIndex::shipped(), settings));
+        }
+        let mut list = brands::shipped()?;
+        list.extend(user);
+        Ok(Checker::from_index(BrandIndex::new(list), settings))
     }
 
     /// A checker over a given brand list (benchmarks, tests, other data sets).
@@ -92,25 +100,11 @@ impl Checker {
     }
 
     fn from_brands(mut list: Vec<Brand>, settings: &Settings) -> Checker {
-        for d in &settings.protected {
-            if let Some(reg) = registrable_of(d) {
-                let label = reg.split('.').next().unwrap_or("").to_string();
-                list.push(Brand {
-                    id: format!("user:{reg}"),
-                    name_en: reg.clone(),
-                    name_ja: reg.clone(),
-                    official_site: format!("https://{reg}/"),
-                    domains: vec![reg.clone()],
-                    words: if label.len() >= 4 {
-                        vec![label]
-                    } else {
-                        Vec::new()
-                    },
-                    jpcert_labels: Vec::new(),
-                    user: true,
-                });
-            }
-        }
+        list.extend(user_brands(settings));
+        Checker::from_index(BrandIndex::new(list), settings)
+    }
+
+    fn from_index(brands: BrandIndex, settings: &Settings) -> Checker {
         let trusted = settings
             .trusted
             .iter()
@@ -119,7 +113,7 @@ impl Checker {
             .filter(|h| domain::split(h).registrable_start.is_some())
             .collect();
         Checker {
-            brands: BrandIndex::new(list),
+            brands,
             trusted,
             sensitivity: settings.sensitivity,
             data_version: format!(
@@ -137,7 +131,7 @@ impl Checker {
 
     /// The protected brands.
     pub fn brands(&self) -> &[Brand] {
-        &self.brands.brands
+        self.brands.list()
     }
 
     /// Judges one input. Never panics; bad input gives level `invalid`.
@@ -315,6 +309,31 @@ impl Checker {
             Level::Safe
         }
     }
+}
+
+/// The brands a user's `protected` setting adds. Entries that are not domains are ignored.
+fn user_brands(settings: &Settings) -> Vec<Brand> {
+    let mut out = Vec::new();
+    for d in &settings.protected {
+        if let Some(reg) = registrable_of(d) {
+            let label = reg.split('.').next().unwrap_or("").to_string();
+            out.push(Brand {
+                id: format!("user:{reg}"),
+                name_en: reg.clone(),
+                name_ja: reg.clone(),
+                official_site: format!("https://{reg}/"),
+                domains: vec![reg.clone()],
+                words: if label.len() >= 4 {
+                    vec![label]
+                } else {
+                    Vec::new()
+                },
+                jpcert_labels: Vec::new(),
+                user: true,
+            });
+        }
+    }
+    out
 }
 
 /// Splits a host into the parts the signals use.

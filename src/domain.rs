@@ -33,16 +33,11 @@ pub struct Split {
 
 const INTERNAL: u8 = 16;
 
-/// Every record of the lookup table: (name, flags), flags including [`INTERNAL`].
+/// Every line of the lookup table: (name, flags), flags including [`INTERNAL`].
 fn entries() -> impl Iterator<Item = (&'static str, u8)> {
-    let mut at = 0usize;
-    std::iter::from_fn(move || {
-        let len = usize::from(*PSL_DATA.get(at)?);
-        let flag = *PSL_DATA.get(at + 1)?;
-        let name = PSL_DATA.get(at + 2..at + 2 + len)?;
-        at += 2 + len;
-        Some((std::str::from_utf8(name).unwrap_or(""), flag))
-    })
+    PSL_DATA
+        .split(|b| *b == b'\n')
+        .filter_map(|l| Some((std::str::from_utf8(l.get(1..)?).ok()?, l.first()?.checked_sub(b'@')?)))
 }
 
 /// Every rule with its flags (1 normal, 2 wildcard, 4 exception, 8 private section).
@@ -50,27 +45,45 @@ pub fn rules() -> impl Iterator<Item = (&'static str, u8)> {
     entries().filter(|(_, f)| *f & INTERNAL == 0)
 }
 
-/// Start of bucket `b` in PSL_DATA.
-fn bucket_start(b: usize) -> usize {
-    PSL_BUCKETS
-        .get(b * 4..b * 4 + 4)
+/// Offset in PSL_DATA of line `i * PSL_STRIDE`.
+fn head(i: usize) -> Option<usize> {
+    PSL_HEADS
+        .get(i * 4..i * 4 + 4)
         .and_then(|w| w.try_into().ok())
-        .map_or(0, |w| u32::from_le_bytes(w) as usize)
+        .map(|w| u32::from_le_bytes(w) as usize)
+}
+
+/// The name of the line starting at `at`, and the start of the next line.
+fn line_at(at: usize) -> Option<(&'static [u8], u8, usize)> {
+    let rest = PSL_DATA.get(at..)?;
+    let len = rest.iter().position(|b| *b == b'\n')?;
+    Some((rest.get(1..len)?, *rest.first()?, at + len + 1))
 }
 
 /// Flags of a table entry: `None` when no rule is `name` or ends with `.name`; otherwise the
 /// rule's flags (`INTERNAL` alone when `name` is only the tail of longer rules).
 fn lookup(name: &str) -> Option<u8> {
-    let b = crate::hashtab::home(crate::hashtab::hash(name.as_bytes()), PSL_BUCKET_BITS);
-    let bucket = PSL_DATA.get(bucket_start(b)..bucket_start(b + 1))?;
     let key = name.as_bytes();
-    let mut at = 0usize;
-    while let (Some(&len), Some(&flag)) = (bucket.get(at), bucket.get(at + 1)) {
-        let len = usize::from(len);
-        if len == key.len() && bucket.get(at + 2..at + 2 + len) == Some(key) {
-            return Some(flag);
+    // The last block whose first line is <= key.
+    let blocks = PSL_HEADS.len() / 4;
+    let (mut lo, mut hi) = (0usize, blocks);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (first, _, _) = line_at(head(mid)?)?;
+        if first <= key {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
-        at += 2 + len;
+    }
+    let mut at = head(lo.checked_sub(1)?)?;
+    for _ in 0..PSL_STRIDE {
+        let (line, flag, next) = line_at(at)?;
+        match line.cmp(key) {
+            std::cmp::Ordering::Equal => return flag.checked_sub(b'@'),
+            std::cmp::Ordering::Greater => return None,
+            std::cmp::Ordering::Less => at = next,
+        }
     }
     None
 }

@@ -15,12 +15,12 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub(crate) mod brand_data;
 pub mod brands;
 pub mod checker;
 pub mod dnr;
 pub mod domain;
 pub mod extract;
-#[allow(dead_code)] // layout/find: used by the brand tables next
 pub(crate) mod hashtab;
 pub mod parse;
 pub mod signals;

@@ -625,9 +625,9 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
                 }
                 key.push_str(t);
             }
-            if let Some((b, d)) = brands.by_dotted.get(&key) {
+            if let Some((b, d)) = brands.dotted(&key) {
                 // Dotted when every joint of the window (as written) is a dot.
-                let written = h.host.contains(d.as_str()) && {
+                let written = h.host.contains(d) && {
                     let all_dots = toks
                         .get(i + 1..j)
                         .unwrap_or(&[])
@@ -640,7 +640,7 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
                 } else {
                     (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
                 };
-                out.push(branded(code, weight, brands, *b, d, &key));
+                out.push(branded(code, weight, brands, b, d, &key));
                 return;
             }
         }
@@ -675,10 +675,9 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         let claimed = toks.get(i - 1).copied().unwrap_or("");
         let claimed_domain = format!("{claimed}.{sld}.jp");
         let brand = brands
-            .by_dotted
-            .get(&claimed_domain.replace('-', "."))
-            .map(|(b, d)| (*b, d.clone()))
-            .or_else(|| closest(claimed, brands).map(|(t, _)| (t.brand, t.domain.clone())));
+            .dotted(&claimed_domain.replace('-', "."))
+            .map(|(b, d)| (b, d.to_string()))
+            .or_else(|| closest(claimed, brands).map(|(t, _)| (t.brand, t.domain.to_string())));
         let detail = format!("{claimed}.{sld}.{tld}");
         match brand {
             Some((b, d)) => out.push(branded(
@@ -696,7 +695,7 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
 }
 
 /// The closest lookalike target and its distance.
-fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(&'a crate::brands::Target, usize)> {
+fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(crate::brands::Target<'a>, usize)> {
     closest_in(s, "", brands)
 }
 
@@ -705,12 +704,13 @@ fn closest_in<'a>(
     s: &str,
     suffix: &str,
     brands: &'a BrandIndex,
-) -> Option<(&'a crate::brands::Target, usize)> {
+) -> Option<(crate::brands::Target<'a>, usize)> {
     let s = unconfuse(s);
     if s.len() < 3 {
         return None;
     }
-    if let Some(ts) = brands.target_exact.get(&s) {
+    let ts = brands.exact(&s);
+    if !ts.is_empty() {
         let mut it = ts.iter().filter_map(|i| brands.target(*i));
         let first = it.clone().next()?;
         return Some((it.find(|t| t.suffix == suffix).unwrap_or(first), 0));
@@ -719,59 +719,42 @@ fn closest_in<'a>(
     if s.len() > max_len + 2 || s.len() + 2 < min_len {
         return None;
     }
-    let k = max_edits(s.len());
-    let mut seen: Vec<u32> = Vec::new();
-    deletion_hashes(s.as_bytes(), k, |h| seen.extend(brands.by_deletion(h)));
-    seen.sort_unstable();
-    seen.dedup();
-    let mut best: Option<(&crate::brands::Target, usize)> = None;
-    {
-        for ti in &seen {
-            let Some(t) = brands.target(*ti) else {
-                continue;
-            };
-            let d = strsim::osa_distance(&s, &t.text);
-            let allowed = max_edits(t.text.len().min(s.len()));
-            let better = match &best {
-                None => true,
-                Some((bt, bd)) => {
-                    d < *bd || (d == *bd && bt.suffix != suffix && t.suffix == suffix)
-                }
-            };
-            if d <= allowed && better {
-                best = Some((t, d));
-            }
+    // The nearest target within max_edits of the shorter string; ties go to one under `suffix`,
+    // then to the first listed. Candidates come from the deletion index or a length scan
+    // (both return every target within reach; see brands.rs).
+    let mut best: Option<(usize, bool, u32)> = None;
+    let mut consider = |ti: u32| {
+        let Some(t) = brands.target(ti) else {
+            return;
+        };
+        let allowed = max_edits(t.text.len().min(s.len()));
+        if t.text.len().abs_diff(s.len()) > allowed {
+            return;
         }
+        let d = strsim::osa_distance(&s, t.text);
+        let key = (d, t.suffix != suffix, ti);
+        if d <= allowed && best.is_none_or(|b| key < b) {
+            best = Some(key);
+        }
+    };
+    if brands.uses_deletions() {
+        let k = max_edits(s.len());
+        let mut seen: Vec<u32> = Vec::new();
+        deletion_hashes(s.as_bytes(), k, |h| seen.extend(brands.by_deletion(h)));
+        seen.sort_unstable();
+        seen.dedup();
+        seen.into_iter().for_each(&mut consider);
+    } else {
+        brands.scan_candidates(s.as_bytes(), &mut consider);
     }
-    best
+    let (d, _, ti) = best?;
+    Some((brands.target(ti)?, d))
 }
 
-/// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
+/// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`. (In
+/// brand_data.rs, which build.rs shares to index the brand table in the same form.)
 pub fn unconfuse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let pair = match (c, next) {
-            ('r', Some('n')) | ('r', Some('r')) | ('n', Some('n')) => Some('m'),
-            ('v', Some('v')) => Some('w'),
-            _ => None,
-        };
-        if let Some(m) = pair {
-            chars.next();
-            out.push(m);
-            continue;
-        }
-        out.push(match c {
-            '0' => 'o',
-            '1' | 'i' | '!' | '|' => 'l',
-            '3' => 'e',
-            '5' => 's',
-            '@' => 'a',
-            _ => c,
-        });
-    }
-    out
+    crate::brand_data::unconfuse(s)
 }
 
 /// How many lookalike targets (the most impersonated brands, in file order) the scramble check
@@ -781,7 +764,7 @@ const SCRAMBLE_TARGETS: usize = 96;
 /// A brand name with its letters shuffled and padded, as mass-registered phishing domains write
 /// them (`mcerncarei`, `aocmzaon` for mercari / amazon): same first letter, every letter of the
 /// brand present, at most three extra.
-fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<&'a crate::brands::Target> {
+fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Target<'a>> {
     if s.len() < 5 || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
@@ -791,7 +774,7 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<&'a crate::brands::T
             *c += 1;
         }
     }
-    brands.targets.iter().take(SCRAMBLE_TARGETS).find(|t| {
+    brands.targets().take(SCRAMBLE_TARGETS).find(|t| {
         let tl = t.text.len();
         if tl < 5
             || !t.text.bytes().all(|b| b.is_ascii_lowercase())
@@ -837,8 +820,9 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     }
     let label = h.reg_label;
     // Exact brand label under another suffix: a TLD swap.
-    if let Some(ts) = brands.target_exact.get(label) {
-        if let Some(t) = ts
+    {
+        if let Some(t) = brands
+            .exact(label)
             .iter()
             .filter_map(|i| brands.target(*i))
             .find(|t| !t.suffix.is_empty())
@@ -849,7 +833,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                     w::TLD_SWAP,
                     brands,
                     t.brand,
-                    &t.domain,
+                    t.domain,
                     h.registrable.unwrap_or(h.host),
                 ));
             }
@@ -874,7 +858,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             continue;
         }
         if let Some((t, dist)) = closest_in(&cand, h.suffix, brands) {
-            let (b, d) = (t.brand, t.domain.clone());
+            let (b, d) = (t.brand, t.domain);
             if dist == 0 && cand == label {
                 continue; // a brand word as label: brand_words decides.
             }
@@ -884,10 +868,10 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             let u = unconfuse(&cand);
             let edge_addition = t.suffix == h.suffix
                 && u.len() == t.text.len() + 1
-                && (u.starts_with(&t.text) || u.ends_with(&t.text));
+                && (u.starts_with(t.text) || u.ends_with(t.text));
             if (cand.len() <= 4 || t.text.len() <= 5)
                 && dist > 0
-                && !same_letters(&u, &t.text)
+                && !same_letters(&u, t.text)
                 && !edge_addition
             {
                 continue;
@@ -913,7 +897,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 weight,
                 brands,
                 b,
-                &d,
+                d,
                 h.registrable.unwrap_or(h.host),
             ));
             return;
@@ -965,10 +949,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             } else {
                 Code::BrandWordInSubdomain
             };
-            let domain = brands
-                .get(b)
-                .and_then(|br| br.domains.first().cloned())
-                .unwrap_or_default();
+            let domain = brands.first_domain(b).to_string();
             keep(branded(code, weight, brands, b, &domain, &word));
         }
         // Shuffled brand letters (`mcerncarei`, `amaozom`), in any label but the suffix.
@@ -987,7 +968,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                     weight,
                     brands,
                     tg.brand,
-                    &tg.domain,
+                    tg.domain,
                     t,
                 ));
             }
@@ -1011,7 +992,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                             w::LOOKALIKE_SUBDOMAIN,
                             brands,
                             t.brand,
-                            &t.domain,
+                            t.domain,
                             label,
                         ));
                     }
@@ -1027,16 +1008,16 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
 /// A brand word in a token: exact, or glued to an affix / inside a longer token (≥ 5 letters).
 /// Returns ((brand, word), exact).
 fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) {
-    if let Some(b) = brands.by_word.get(tok) {
-        return (Some((*b, tok.to_string())), true);
+    if let Some(b) = brands.word(tok) {
+        return (Some((b, tok.to_string())), true);
     }
     // Short brand + affix: `myjcom`, `aeonjp`.
     for a in AFFIXES {
         let rest = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a));
         if let Some(rest) = rest {
             if rest.len() >= 3 {
-                if let Some(b) = brands.by_word.get(rest) {
-                    return (Some((*b, rest.to_string())), true);
+                if let Some(b) = brands.word(rest) {
+                    return (Some((b, rest.to_string())), true);
                 }
             }
         }
@@ -1048,8 +1029,8 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
         }
         for start in 0..=(tok.len() - len) {
             if let Some(sub) = tok.get(start..start + len) {
-                if let Some(b) = brands.by_word.get(sub) {
-                    return (Some((*b, sub.to_string())), false);
+                if let Some(b) = brands.word(sub) {
+                    return (Some((b, sub.to_string())), false);
                 }
             }
         }
@@ -1125,7 +1106,7 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             } else {
                 w::LOOKALIKE_SAME_SUFFIX
             };
-            out.push(branded(code, weight, brands, t.brand, &t.domain, label));
+            out.push(branded(code, weight, brands, t.brand, t.domain, label));
             return;
         }
         if !is_single_script(label) {
@@ -1245,19 +1226,15 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
         if brand_reason.is_none() {
             // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`).
             let found = brands
-                .by_word
-                .get(t)
-                .map(|b| (*b, t.to_string()))
+                .word(t)
+                .map(|b| (b, t.to_string()))
                 .or_else(|| match find_word(t, brands) {
                     (Some(hit), true) => Some(hit),
                     _ => None,
                 });
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
-                    let domain = brands
-                        .get(b)
-                        .and_then(|br| br.domains.first().cloned())
-                        .unwrap_or_default();
+                    let domain = brands.first_domain(b).to_string();
                     brand_reason = Some(branded(
                         Code::BrandInPath,
                         w::BRAND_IN_PATH,
