@@ -181,13 +181,17 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
     let _ = writeln!(out, "static BRANDS: &[[Span; 5]] = &[{}];", brands_rows.join(","));
     list(&mut out, "DOMAIN_KEYS", "Span", &l.domain_keys);
     list(&mut out, "DOMAIN_SLOTS", "u32", &l.domain_slots);
+    list(&mut out, "DOMAIN_FILTER", "u64", &l.domain_filter);
     list(&mut out, "DOMAIN_BRAND", "u32", &l.domain_brand);
     list(&mut out, "DOTTED_KEYS", "Span", &l.dotted_keys);
     list(&mut out, "DOTTED_SLOTS", "u32", &l.dotted_slots);
+    list(&mut out, "DOTTED_FILTER", "u64", &l.dotted_filter);
     list(&mut out, "DOTTED_BRAND", "u32", &l.dotted_brand);
     list(&mut out, "DOTTED_DOMAIN", "Span", &l.dotted_domain);
     list(&mut out, "WORD_KEYS", "Span", &l.word_keys);
     list(&mut out, "WORD_SLOTS", "u32", &l.word_slots);
+    list(&mut out, "WORD_FILTER", "u64", &l.word_filter);
+    list(&mut out, "WORD_START_FILTER", "u64", &l.word_start_filter);
     list(&mut out, "WORD_BRAND", "u32", &l.word_brand);
     list(&mut out, "WORD_LENGTHS", "usize", &l.word_lengths);
     let _ = writeln!(
@@ -204,6 +208,7 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
     );
     list(&mut out, "EXACT_KEYS", "Span", &l.exact_keys);
     list(&mut out, "EXACT_SLOTS", "u32", &l.exact_slots);
+    list(&mut out, "EXACT_FILTER", "u64", &l.exact_filter);
     list(&mut out, "EXACT_RANGE", "(u32, u32)", &l.exact_range);
     list(&mut out, "EXACT_LIST", "u32", &l.exact_list);
     list(&mut out, "BY_LEN", "u32", &l.by_len);
@@ -219,18 +224,23 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
         brands: Cow::Borrowed(BRANDS),
         domain_keys: Cow::Borrowed(DOMAIN_KEYS),
         domain_slots: Cow::Borrowed(DOMAIN_SLOTS),
+        domain_filter: Cow::Borrowed(DOMAIN_FILTER),
         domain_brand: Cow::Borrowed(DOMAIN_BRAND),
         dotted_keys: Cow::Borrowed(DOTTED_KEYS),
         dotted_slots: Cow::Borrowed(DOTTED_SLOTS),
+        dotted_filter: Cow::Borrowed(DOTTED_FILTER),
         dotted_brand: Cow::Borrowed(DOTTED_BRAND),
         dotted_domain: Cow::Borrowed(DOTTED_DOMAIN),
         word_keys: Cow::Borrowed(WORD_KEYS),
         word_slots: Cow::Borrowed(WORD_SLOTS),
+        word_filter: Cow::Borrowed(WORD_FILTER),
+        word_start_filter: Cow::Borrowed(WORD_START_FILTER),
         word_brand: Cow::Borrowed(WORD_BRAND),
         word_lengths: Cow::Borrowed(WORD_LENGTHS),
         targets: Cow::Borrowed(TARGETS),
         exact_keys: Cow::Borrowed(EXACT_KEYS),
         exact_slots: Cow::Borrowed(EXACT_SLOTS),
+        exact_filter: Cow::Borrowed(EXACT_FILTER),
         exact_range: Cow::Borrowed(EXACT_RANGE),
         exact_list: Cow::Borrowed(EXACT_LIST),
         by_len: Cow::Borrowed(BY_LEN),

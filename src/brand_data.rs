@@ -333,18 +333,24 @@ pub struct Laid {
     pub brands: Vec<[Span; 5]>,
     pub domain_keys: Vec<Span>,
     pub domain_slots: Vec<u32>,
+    pub domain_filter: Vec<u64>,
     pub domain_brand: Vec<u32>,
     pub dotted_keys: Vec<Span>,
     pub dotted_slots: Vec<u32>,
+    pub dotted_filter: Vec<u64>,
     pub dotted_brand: Vec<u32>,
     pub dotted_domain: Vec<Span>,
     pub word_keys: Vec<Span>,
     pub word_slots: Vec<u32>,
+    pub word_filter: Vec<u64>,
+    /// Filter of the first three bytes of the words of five bytes or more.
+    pub word_start_filter: Vec<u64>,
     pub word_brand: Vec<u32>,
     pub word_lengths: Vec<usize>,
     pub targets: Vec<TargetRow>,
     pub exact_keys: Vec<Span>,
     pub exact_slots: Vec<u32>,
+    pub exact_filter: Vec<u64>,
     pub exact_range: Vec<(u32, u32)>,
     pub exact_list: Vec<u32>,
     pub by_len: Vec<u32>,
@@ -371,23 +377,40 @@ pub fn lay_out(brands: &[Brand], d: Derived, prefix: &str) -> Laid {
             .collect(),
         ..Laid::default()
     };
-    l.domain_slots = crate::hashtab::layout(&d.domains.iter().map(|x| &x.0).collect::<Vec<_>>());
+    let keys: Vec<&String> = d.domains.iter().map(|x| &x.0).collect();
+    l.domain_slots = crate::hashtab::layout(&keys);
+    l.domain_filter = crate::hashtab::filter_layout(&keys, 0);
     for (k, b) in &d.domains {
         l.domain_keys.push(blob.add(k));
         l.domain_brand.push(*b as u32);
     }
-    l.dotted_slots = crate::hashtab::layout(&d.dotted.iter().map(|x| &x.0).collect::<Vec<_>>());
+    // Filters (bits per key) where most lookups miss: dotted windows of every host, words
+    // (substrings of every token); none for domains and targets (few lookups, size budget).
+    let keys: Vec<&String> = d.dotted.iter().map(|x| &x.0).collect();
+    l.dotted_slots = crate::hashtab::layout(&keys);
+    l.dotted_filter = crate::hashtab::filter_layout(&keys, 8);
     for (k, b, dom) in &d.dotted {
         l.dotted_keys.push(blob.add(k));
         l.dotted_brand.push(*b as u32);
         l.dotted_domain.push(blob.add(dom));
     }
-    l.word_slots = crate::hashtab::layout(&d.words.iter().map(|x| &x.0).collect::<Vec<_>>());
+    let keys: Vec<&String> = d.words.iter().map(|x| &x.0).collect();
+    l.word_slots = crate::hashtab::layout(&keys);
+    l.word_filter = crate::hashtab::filter_layout(&keys, 8);
+    let starts: Option<Vec<&str>> = keys
+        .iter()
+        .filter(|w| w.len() >= 5)
+        .map(|w| w.get(..3))
+        .collect();
+    // An empty filter lets everything through (a word not cut at three bytes: non-ASCII).
+    l.word_start_filter = starts.map_or_else(Vec::new, |s| crate::hashtab::filter_layout(&s, 16));
     for (k, b) in &d.words {
         l.word_keys.push(blob.add(k));
         l.word_brand.push(*b as u32);
     }
-    l.exact_slots = crate::hashtab::layout(&d.exact.iter().map(|x| &x.0).collect::<Vec<_>>());
+    let keys: Vec<&String> = d.exact.iter().map(|x| &x.0).collect();
+    l.exact_slots = crate::hashtab::layout(&keys);
+    l.exact_filter = crate::hashtab::filter_layout(&keys, 0);
     for (k, ts) in &d.exact {
         l.exact_keys.push(blob.add(k));
         l.exact_range.push((l.exact_list.len() as u32, ts.len() as u32));

@@ -94,15 +94,19 @@ pub struct BrandIndex {
     /// Official registrable domain → brand.
     domain_keys: Cow<'static, [Span]>,
     domain_slots: Cow<'static, [u32]>,
+    domain_filter: Cow<'static, [u64]>,
     domain_brand: Cow<'static, [u32]>,
     /// Official domain with hyphens and dots both written as dots (`eki.net.com`) → (brand, domain).
     dotted_keys: Cow<'static, [Span]>,
     dotted_slots: Cow<'static, [u32]>,
+    dotted_filter: Cow<'static, [u64]>,
     dotted_brand: Cow<'static, [u32]>,
     dotted_domain: Cow<'static, [Span]>,
     /// Brand word → brand (a word may belong to several brands; the first listed wins).
     word_keys: Cow<'static, [Span]>,
     word_slots: Cow<'static, [u32]>,
+    word_filter: Cow<'static, [u64]>,
+    word_start_filter: Cow<'static, [u64]>,
     word_brand: Cow<'static, [u32]>,
     /// Lengths of the brand words, for substring search without scanning the list.
     pub word_lengths: Cow<'static, [usize]>,
@@ -111,6 +115,7 @@ pub struct BrandIndex {
     /// Exact target text → `exact_list[start..start + count]`, target indexes ascending.
     exact_keys: Cow<'static, [Span]>,
     exact_slots: Cow<'static, [u32]>,
+    exact_filter: Cow<'static, [u64]>,
     exact_range: Cow<'static, [(u32, u32)]>,
     exact_list: Cow<'static, [u32]>,
     /// Target indexes by text length, with their letter masks (see `brand_data::derive`).
@@ -126,6 +131,72 @@ pub struct BrandIndex {
     deletions: Vec<(u64, u32)>,
     /// Deletion key → (start, count) of its run in `deletions`.
     deletion_runs: HashMap<u64, (u32, u32)>,
+}
+
+/// Optimal-string-alignment distance (`strsim::osa_distance`) capped at `k + 1`: exact when it is
+/// at most `k`. Computed on a band of width 2k+1 in fixed arrays (no allocation) for ASCII
+/// strings up to 62 bytes, where bytes are chars; by strsim otherwise.
+pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
+    const W: usize = 64;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let (n, m) = (x.len(), y.len());
+    let inf = k + 1;
+    if n.abs_diff(m) > k {
+        if a.is_ascii() && b.is_ascii() {
+            return inf;
+        }
+        return strsim::osa_distance(a, b).min(inf);
+    }
+    if n + 2 > W || m + 2 > W || !a.is_ascii() || !b.is_ascii() {
+        return strsim::osa_distance(a, b).min(inf);
+    }
+    // Rows i-2, i-1, i of D, D[i][j] = distance of x[..i] and y[..j], capped at inf.
+    let mut r0 = [inf; W];
+    let mut r1 = [inf; W];
+    let mut r2 = [inf; W];
+    for (j, c) in r1.iter_mut().enumerate().take(m + 1) {
+        *c = j.min(inf);
+    }
+    for i in 1..=n {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(m);
+        if let Some(c) = r2.get_mut(0) {
+            *c = i.min(inf);
+        }
+        if lo >= 2 {
+            if let Some(c) = r2.get_mut(lo - 1) {
+                *c = inf;
+            }
+        }
+        if let Some(c) = r2.get_mut(hi + 1) {
+            *c = inf;
+        }
+        let xi = x.get(i - 1).copied().unwrap_or(0);
+        // Column 0 (D[i][0] = i) is in the band while i <= k.
+        let mut row_min = if i <= k { i } else { inf };
+        for j in lo..=hi {
+            let yj = y.get(j - 1).copied().unwrap_or(0);
+            let cost = usize::from(xi != yj);
+            let del = r1.get(j).copied().unwrap_or(inf) + 1;
+            let ins = r2.get(j - 1).copied().unwrap_or(inf) + 1;
+            let sub = r1.get(j - 1).copied().unwrap_or(inf) + cost;
+            let mut v = del.min(ins).min(sub);
+            if i > 1 && j > 1 && x.get(i - 2) == Some(&yj) && y.get(j - 2) == Some(&xi) {
+                v = v.min(r0.get(j - 2).copied().unwrap_or(inf) + 1);
+            }
+            let v = v.min(inf);
+            if let Some(c) = r2.get_mut(j) {
+                *c = v;
+            }
+            row_min = row_min.min(v);
+        }
+        if row_min >= inf {
+            return inf;
+        }
+        std::mem::swap(&mut r0, &mut r1);
+        std::mem::swap(&mut r1, &mut r2);
+    }
+    r1.get(m).copied().unwrap_or(inf).min(inf)
 }
 
 /// How many deletions the neighbourhood holds for a string of this length.
@@ -205,18 +276,23 @@ impl BrandIndex {
             brands: Cow::Owned(l.brands),
             domain_keys: Cow::Owned(l.domain_keys),
             domain_slots: Cow::Owned(l.domain_slots),
+            domain_filter: Cow::Owned(l.domain_filter),
             domain_brand: Cow::Owned(l.domain_brand),
             dotted_keys: Cow::Owned(l.dotted_keys),
             dotted_slots: Cow::Owned(l.dotted_slots),
+            dotted_filter: Cow::Owned(l.dotted_filter),
             dotted_brand: Cow::Owned(l.dotted_brand),
             dotted_domain: Cow::Owned(l.dotted_domain),
             word_keys: Cow::Owned(l.word_keys),
             word_slots: Cow::Owned(l.word_slots),
+            word_filter: Cow::Owned(l.word_filter),
+            word_start_filter: Cow::Owned(l.word_start_filter),
             word_brand: Cow::Owned(l.word_brand),
             word_lengths: Cow::Owned(l.word_lengths),
             targets: Cow::Owned(l.targets),
             exact_keys: Cow::Owned(l.exact_keys),
             exact_slots: Cow::Owned(l.exact_slots),
+            exact_filter: Cow::Owned(l.exact_filter),
             exact_range: Cow::Owned(l.exact_range),
             exact_list: Cow::Owned(l.exact_list),
             by_len: Cow::Owned(l.by_len),
@@ -244,7 +320,10 @@ impl BrandIndex {
 
     /// Entry of a string-keyed table (see hashtab.rs).
     #[inline]
-    fn find(&self, slots: &[u32], keys: &[Span], key: &str) -> Option<usize> {
+    fn find(&self, filter: &[u64], slots: &[u32], keys: &[Span], key: &str) -> Option<usize> {
+        if !crate::hashtab::filter_has(filter, key.as_bytes()) {
+            return None;
+        }
         crate::hashtab::find(slots, key, |i| keys.get(i).map(|sp| self.str(*sp)))
     }
 
@@ -327,7 +406,7 @@ impl BrandIndex {
 
     /// Indexes of the targets whose text is exactly `s`, ascending.
     pub fn exact(&self, s: &str) -> &[u32] {
-        self.find(&self.exact_slots, &self.exact_keys, s)
+        self.find(&self.exact_filter, &self.exact_slots, &self.exact_keys, s)
             .and_then(|i| self.exact_range.get(i))
             .and_then(|(a, n)| self.exact_list.get(*a as usize..(*a + *n) as usize))
             .unwrap_or(&[])
@@ -352,20 +431,33 @@ impl BrandIndex {
     /// The brand owning this registrable domain.
     #[inline]
     pub fn owner(&self, registrable: &str) -> Option<usize> {
-        let i = self.find(&self.domain_slots, &self.domain_keys, registrable)?;
+        let i = self.find(&self.domain_filter, &self.domain_slots, &self.domain_keys, registrable)?;
         self.domain_brand.get(i).map(|b| *b as usize)
     }
 
     /// The brand of a word.
     #[inline]
     pub fn word(&self, w: &str) -> Option<usize> {
-        let i = self.find(&self.word_slots, &self.word_keys, w)?;
+        let i = self.find(&self.word_filter, &self.word_slots, &self.word_keys, w)?;
         self.word_brand.get(i).map(|b| *b as usize)
+    }
+
+    /// Bit `s` is set when a brand word of five bytes or more may start at byte `s` of `tok`
+    /// (first 64 bytes; a filter, so set bits may be false alarms, clear bits never are).
+    pub fn word_starts(&self, tok: &str) -> u64 {
+        let b = tok.as_bytes();
+        let mut m = 0u64;
+        for (s, w) in b.windows(3).take(64).enumerate() {
+            if crate::hashtab::filter_has(&self.word_start_filter, w) {
+                m |= 1 << s;
+            }
+        }
+        m
     }
 
     /// The brand and domain of a dotted domain (`eki.net.com` → eki-net.com).
     pub fn dotted(&self, key: &str) -> Option<(usize, &str)> {
-        let i = self.find(&self.dotted_slots, &self.dotted_keys, key)?;
+        let i = self.find(&self.dotted_filter, &self.dotted_slots, &self.dotted_keys, key)?;
         Some((
             *self.dotted_brand.get(i)? as usize,
             self.str(*self.dotted_domain.get(i)?),
@@ -447,6 +539,11 @@ mod tests {
         assert_eq!(a.dotted_slots, b.dotted_slots);
         assert_eq!(a.word_slots, b.word_slots);
         assert_eq!(a.exact_slots, b.exact_slots);
+        assert_eq!(a.domain_filter, b.domain_filter);
+        assert_eq!(a.dotted_filter, b.dotted_filter);
+        assert_eq!(a.word_filter, b.word_filter);
+        assert_eq!(a.word_start_filter, b.word_start_filter);
+        assert_eq!(a.exact_filter, b.exact_filter);
         assert_eq!(a.domain_brand, b.domain_brand);
         assert_eq!(a.dotted_brand, b.dotted_brand);
         assert_eq!(a.word_brand, b.word_brand);
@@ -535,6 +632,44 @@ mod tests {
             assert_eq!(del, brute, "deletions, {s}");
         }
         assert!(probes.len() > 5_000);
+    }
+
+    #[test]
+    fn osa_capped_agrees_with_strsim() {
+        let mut rng = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let alpha = b"abcab-";
+        for _ in 0..200_000 {
+            let la = (next() % 14) as usize;
+            let a: String = (0..la).map(|_| alpha[(next() % 6) as usize] as char).collect();
+            let mut b: Vec<u8> = a.bytes().collect();
+            for _ in 0..(next() % 4) {
+                let op = next() % 4;
+                let at = (next() as usize) % (b.len() + 1);
+                let c = alpha[(next() % 6) as usize];
+                match op {
+                    0 if at < b.len() => b[at] = c,
+                    1 => b.insert(at, c),
+                    2 if at < b.len() => {
+                        b.remove(at);
+                    }
+                    3 if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let b = String::from_utf8(b).unwrap();
+            for k in 0..=3 {
+                let want = strsim::osa_distance(&a, &b).min(k + 1);
+                assert_eq!(osa_capped(&a, &b, k), want, "{a} {b} {k}");
+            }
+        }
+        assert_eq!(osa_capped("amazon", "amazom", 1), 1);
+        assert_eq!(osa_capped("абв", "абг", 1), 1);
     }
 
     #[test]

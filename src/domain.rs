@@ -89,6 +89,7 @@ fn lookup(name: &str) -> Option<u8> {
 }
 
 /// Flags of a rule name (0 when it is not a rule).
+#[cfg(test)]
 fn flags(name: &str) -> u8 {
     lookup(name).map_or(0, |f| f & !INTERNAL)
 }
@@ -119,8 +120,10 @@ pub fn split(host: &str) -> Split {
             .and_then(|b| b.iter().rposition(|c| *c == b'.'))
             .map_or(0, |i| i + 1);
         let f = lookup(host.get(start..).unwrap_or(""));
+        // The walk stops at the first suffix not in the table, whose entries have at most
+        // PSL_MAX_LABELS labels: it never outgrows `walk`.
         let Some(slot) = walk.get_mut(len) else {
-            return split_by_search(host);
+            break;
         };
         *slot = (start, f.map_or(0, |f| f & !INTERNAL));
         len += 1;
@@ -173,8 +176,8 @@ pub fn split(host: &str) -> Split {
 }
 
 /// The algorithm as first written: every candidate suffix, longest first, two lookups each.
-/// The reference for [`split`] (tests), and its fallback for hosts deeper than any rule table
-/// walk needs (never, with the shipped list).
+/// The reference for [`split`] in the tests.
+#[cfg(test)]
 fn split_by_search(host: &str) -> Split {
     // Offsets at which each candidate suffix starts, longest first.
     let mut starts = vec![0usize];

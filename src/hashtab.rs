@@ -97,3 +97,44 @@ pub fn find<'k>(slots: &[u32], key: &str, key_of: impl Fn(usize) -> Option<&'k s
     }
     None
 }
+
+/// Bit of a key in a table's filter: from its length and its first three and last bytes only,
+/// so a miss (most lookups: every substring of a token is tried as a brand word) costs neither
+/// a full hash nor a probe into the table.
+#[inline]
+pub fn filter_bit(key: &[u8]) -> u32 {
+    let mut h = (key.len() as u32).wrapping_mul(0x9E37_79B9);
+    for b in key.iter().take(3).chain(key.last()) {
+        h = (h ^ u32::from(*b)).wrapping_mul(0x0100_0193);
+    }
+    h ^ (h >> 15)
+}
+
+/// A filter of at least `bits_per_key` bits per key (a power of two of u64 words); empty (lets
+/// everything through) for 0.
+pub fn filter_layout<K: AsRef<str>>(keys: &[K], bits_per_key: usize) -> Vec<u64> {
+    if bits_per_key == 0 {
+        return Vec::new();
+    }
+    let words = (keys.len().saturating_mul(bits_per_key).next_power_of_two() / 64).max(1);
+    let mut f = vec![0u64; words];
+    let mask = words * 64 - 1;
+    for k in keys {
+        let i = filter_bit(k.as_ref().as_bytes()) as usize & mask;
+        if let Some(w) = f.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+    f
+}
+
+/// False when the key is certainly not in the table the filter was laid out for.
+#[inline]
+pub fn filter_has(filter: &[u64], key: &[u8]) -> bool {
+    let bits = filter.len() * 64;
+    if bits == 0 {
+        return true;
+    }
+    let i = filter_bit(key) as usize & (bits - 1);
+    filter.get(i / 64).is_none_or(|w| (w >> (i % 64)) & 1 == 1)
+}

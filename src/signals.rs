@@ -731,7 +731,7 @@ fn closest_in<'a>(
         if t.text.len().abs_diff(s.len()) > allowed {
             return;
         }
-        let d = strsim::osa_distance(&s, t.text);
+        let d = crate::brands::osa_capped(&s, t.text, allowed);
         let key = (d, t.suffix != suffix, ti);
         if d <= allowed && best.is_none_or(|b| key < b) {
             best = Some(key);
@@ -1012,8 +1012,17 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
         return (Some((b, tok.to_string())), true);
     }
     // Short brand + affix: `myjcom`, `aeonjp`.
+    let (first, last) = (tok.as_bytes().first(), tok.as_bytes().last());
     for a in AFFIXES {
-        let rest = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a));
+        // First/last byte before the comparison: most affixes fail there.
+        let rest = (a.as_bytes().first() == first)
+            .then(|| tok.strip_prefix(a))
+            .flatten()
+            .or_else(|| {
+                (a.as_bytes().last() == last)
+                    .then(|| tok.strip_suffix(a))
+                    .flatten()
+            });
         if let Some(rest) = rest {
             if rest.len() >= 3 {
                 if let Some(b) = brands.word(rest) {
@@ -1023,11 +1032,15 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
         }
     }
     // Longer words anywhere inside the token.
+    let starts = brands.word_starts(tok);
     for &len in brands.word_lengths.iter().filter(|l| **l >= 5) {
         if len >= tok.len() {
             break;
         }
         for start in 0..=(tok.len() - len) {
+            if start < 64 && (starts >> start) & 1 == 0 {
+                continue; // no brand word starts with these three bytes
+            }
             if let Some(sub) = tok.get(start..start + len) {
                 if let Some(b) = brands.word(sub) {
                     return (Some((b, sub.to_string())), false);
