@@ -477,6 +477,17 @@ impl BrandIndex {
         })
     }
 
+    /// A target's text ("" for an unknown index).
+    #[inline]
+    pub fn target_text(&self, i: u32) -> &str {
+        self.targets.get(i as usize).map_or("", |t| self.str(t.text))
+    }
+
+    /// A target's suffix ("" for an unknown index or a word).
+    pub fn target_suffix(&self, i: u32) -> &str {
+        self.target(i).map_or("", |t| t.suffix)
+    }
+
     /// The lookalike targets, in order.
     pub fn targets(&self) -> impl Iterator<Item = Target<'_>> + '_ {
         (0..self.targets.len() as u32).filter_map(|i| self.target(i))

@@ -53,24 +53,37 @@ fn head(i: usize) -> Option<usize> {
         .map(|w| u32::from_le_bytes(w) as usize)
 }
 
-/// The name of the line starting at `at`, and the start of the next line.
-fn line_at(at: usize) -> Option<(&'static [u8], u8, usize)> {
-    let rest = PSL_DATA.get(at..)?;
-    let len = rest.iter().position(|b| *b == b'\n')?;
-    Some((rest.get(1..len)?, *rest.first()?, at + len + 1))
+/// Compares the name of the line starting at `at` (after its flag byte) with `key`, byte by
+/// byte: most lines differ within a few bytes, so no scan for the end of the line.
+#[inline]
+fn cmp_line(at: usize, key: &[u8]) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let line = PSL_DATA.get(at + 1..).unwrap_or(&[]);
+    for (i, &c) in line.iter().enumerate() {
+        let k = key.get(i);
+        if c == b'\n' {
+            return if k.is_some() { Ordering::Less } else { Ordering::Equal };
+        }
+        match k {
+            None => return Ordering::Greater,
+            Some(&k) if c != k => return c.cmp(&k),
+            _ => {}
+        }
+    }
+    Ordering::Less
 }
 
 /// Flags of a table entry: `None` when no rule is `name` or ends with `.name`; otherwise the
 /// rule's flags (`INTERNAL` alone when `name` is only the tail of longer rules).
 fn lookup(name: &str) -> Option<u8> {
+    use std::cmp::Ordering;
     let key = name.as_bytes();
     // The last block whose first line is <= key.
     let blocks = PSL_HEADS.len() / 4;
     let (mut lo, mut hi) = (0usize, blocks);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let (first, _, _) = line_at(head(mid)?)?;
-        if first <= key {
+        if cmp_line(head(mid)?, key) != Ordering::Greater {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -78,11 +91,12 @@ fn lookup(name: &str) -> Option<u8> {
     }
     let mut at = head(lo.checked_sub(1)?)?;
     for _ in 0..PSL_STRIDE {
-        let (line, flag, next) = line_at(at)?;
-        match line.cmp(key) {
-            std::cmp::Ordering::Equal => return flag.checked_sub(b'@'),
-            std::cmp::Ordering::Greater => return None,
-            std::cmp::Ordering::Less => at = next,
+        match cmp_line(at, key) {
+            Ordering::Equal => return PSL_DATA.get(at)?.checked_sub(b'@'),
+            Ordering::Greater => return None,
+            Ordering::Less => {
+                at += 1 + PSL_DATA.get(at + 1..)?.iter().position(|b| *b == b'\n')? + 1;
+            }
         }
     }
     None

@@ -363,6 +363,26 @@ const AFFIXES: &[&str] = &[
     "shop", "store", "bank", "verify", "auth", "sign", "signin", "check",
 ];
 
+/// Affixes by first and by last byte, as bitmasks over AFFIXES (find_word's index).
+const AFFIX_BY_FIRST: [u64; 256] = affix_table(true);
+const AFFIX_BY_LAST: [u64; 256] = affix_table(false);
+const _: () = assert!(AFFIXES.len() <= 64, "find_word indexes AFFIXES in a u64");
+
+#[allow(clippy::indexing_slicing)] // compile-time only, over the constant list
+const fn affix_table(first: bool) -> [u64; 256] {
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < AFFIXES.len() {
+        let a = AFFIXES[i].as_bytes();
+        if !a.is_empty() {
+            let b = if first { a[0] } else { a[a.len() - 1] };
+            t[b as usize] |= 1 << i;
+        }
+        i += 1;
+    }
+    t
+}
+
 /// Which service list a domain is on: dynamic DNS, free hosting, shortener.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Service {
@@ -724,16 +744,17 @@ fn closest_in<'a>(
     // (both return every target within reach; see brands.rs).
     let mut best: Option<(usize, bool, u32)> = None;
     let mut consider = |ti: u32| {
-        let Some(t) = brands.target(ti) else {
-            return;
-        };
-        let allowed = max_edits(t.text.len().min(s.len()));
-        if t.text.len().abs_diff(s.len()) > allowed {
+        let text = brands.target_text(ti);
+        let allowed = max_edits(text.len().min(s.len()));
+        if text.len().abs_diff(s.len()) > allowed {
             return;
         }
-        let d = crate::brands::osa_capped(&s, t.text, allowed);
-        let key = (d, t.suffix != suffix, ti);
-        if d <= allowed && best.is_none_or(|b| key < b) {
+        let d = crate::brands::osa_capped(&s, text, allowed);
+        if d > allowed {
+            return;
+        }
+        let key = (d, brands.target_suffix(ti) != suffix, ti);
+        if best.is_none_or(|b| key < b) {
             best = Some(key);
         }
     };
@@ -1012,17 +1033,18 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
         return (Some((b, tok.to_string())), true);
     }
     // Short brand + affix: `myjcom`, `aeonjp`.
-    let (first, last) = (tok.as_bytes().first(), tok.as_bytes().last());
-    for a in AFFIXES {
-        // First/last byte before the comparison: most affixes fail there.
-        let rest = (a.as_bytes().first() == first)
-            .then(|| tok.strip_prefix(a))
-            .flatten()
-            .or_else(|| {
-                (a.as_bytes().last() == last)
-                    .then(|| tok.strip_suffix(a))
-                    .flatten()
-            });
+    // Only the affixes that begin with the token's first byte or end with its last, in list
+    // order (bit i = AFFIXES[i]).
+    let (Some(&first), Some(&last)) = (tok.as_bytes().first(), tok.as_bytes().last()) else {
+        return (None, false);
+    };
+    let mut maybe = AFFIX_BY_FIRST.get(usize::from(first)).copied().unwrap_or(0)
+        | AFFIX_BY_LAST.get(usize::from(last)).copied().unwrap_or(0);
+    while maybe != 0 {
+        let i = maybe.trailing_zeros() as usize;
+        maybe &= maybe - 1;
+        let Some(a) = AFFIXES.get(i) else { break };
+        let rest = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a));
         if let Some(rest) = rest {
             if rest.len() >= 3 {
                 if let Some(b) = brands.word(rest) {
