@@ -122,11 +122,9 @@ impl Checker {
             brands,
             trusted,
             sensitivity: settings.sensitivity,
-            data_version: format!(
-                "brands {}; psl {}",
-                crate::BRANDS_VERSION,
-                domain::PSL_VERSION
-            ),
+            // "brands {}; psl {}", without the formatting machinery (code a cold wasm
+            // instance would compile for it).
+            data_version: ["brands ", crate::BRANDS_VERSION, "; psl ", domain::PSL_VERSION].concat(),
         }
     }
 
