@@ -1,5 +1,5 @@
-//! Compiles the Public Suffix List (src/data/public_suffix_list.dat) into a sorted static table,
-//! so that start-up (every wake of Chrome's service worker) parses nothing.
+//! Compiles the Public Suffix List (src/data/public_suffix_list.dat) into a static hash table,
+//! so that start-up (every wake of Chrome's service worker) parses and builds nothing.
 //!
 //! Each rule is stored in ASCII (punycode) form, because hosts reach the checker in the form
 //! `url::Url` gives them. Flags: see `domain.rs`.
@@ -14,12 +14,23 @@ const NORMAL: u8 = 1;
 const WILDCARD: u8 = 2;
 const EXCEPTION: u8 = 4;
 const PRIVATE: u8 = 8;
+const INTERNAL: u8 = 16;
+
+#[path = "src/hashtab.rs"]
+#[allow(dead_code)]
+mod hashtab;
+
+#[path = "src/brand_data.rs"]
+#[allow(dead_code)]
+mod brand_data;
 
 fn main() {
     confusables();
     let src = "src/data/public_suffix_list.dat";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/hashtab.rs");
+    println!("cargo:rerun-if-changed=src/brand_data.rs");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
 
     let mut version = String::from("unknown");
@@ -57,26 +68,223 @@ fn main() {
         rules.len()
     );
 
-    // One sorted text, a rule per line, its flags as the first byte ('@' + flags): binary search
-    // over line starts needs no pointer table, and the text gzips well inside the .wasm.
-    let mut table = String::new();
-    for (name, flag) in &rules {
-        table.push(char::from(b'@' + flag));
-        table.push_str(name);
-        table.push('\n');
+    // Lookup table: every rule, plus every shorter suffix of a rule at a label boundary that is
+    // not a rule itself (flag INTERNAL), so `split` can walk a host from its last label leftwards
+    // and stop at the first suffix no rule ends with. One sorted text, an entry per line, its
+    // flags as the first byte ('@' + flags): it gzips well inside the .wasm. PSL_HEADS holds the
+    // offset of every PSL_STRIDE-th line, for a binary search that needs no pointer per line.
+    let mut entries: BTreeMap<String, u8> = rules.clone();
+    for name in rules.keys() {
+        let mut rest = name.as_str();
+        while let Some((_, tail)) = rest.split_once('.') {
+            entries.entry(tail.to_string()).or_insert(INTERNAL);
+            rest = tail;
+        }
     }
+    let max_labels = entries
+        .keys()
+        .map(|n| n.split('.').count())
+        .max()
+        .unwrap_or(0);
+    const STRIDE: usize = 16;
+    let mut data: Vec<u8> = Vec::new();
+    let mut heads: Vec<u8> = Vec::new();
+    for (i, (name, flag)) in entries.iter().enumerate() {
+        assert!(
+            !name.contains('\n') && !name.is_empty(),
+            "odd PSL rule {name:?}"
+        );
+        if i % STRIDE == 0 {
+            heads.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        }
+        data.push(b'@' + flag);
+        data.extend_from_slice(name.as_bytes());
+        data.push(b'\n');
+    }
+    let out_dir = env::var("OUT_DIR").unwrap_or_default();
+    let write = |file: &str, bytes: &[u8]| {
+        let dest = Path::new(&out_dir).join(file);
+        fs::write(&dest, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    };
+    write("psl_data.bin", &data);
+    write("psl_heads.bin", &heads);
     let mut out = String::new();
     let _ = writeln!(out, "/// Version line of the embedded Public Suffix List.");
     let _ = writeln!(out, "pub const PSL_VERSION: &str = {version:?};");
-    let _ = writeln!(
-        out,
-        "/// Rules sorted by name, one per line: a flag byte ('@' + flags) then the ASCII rule."
-    );
-    let _ = writeln!(out, "pub static PSL_TEXT: &str = {table:?};");
     let _ = writeln!(out, "/// Number of rules.");
     let _ = writeln!(out, "pub const PSL_RULE_COUNT: usize = {};", rules.len());
-    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("psl_table.rs");
-    fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    let _ = writeln!(out, "/// Lines of PSL_DATA between two PSL_HEADS entries.");
+    let _ = writeln!(out, "const PSL_STRIDE: usize = {STRIDE};");
+    let _ = writeln!(out, "/// Most labels in a table entry.");
+    let _ = writeln!(out, "const PSL_MAX_LABELS: usize = {max_labels};");
+    let _ = writeln!(
+        out,
+        "static PSL_DATA: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/psl_data.bin\"));"
+    );
+    let _ = writeln!(
+        out,
+        "static PSL_HEADS: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/psl_heads.bin\"));"
+    );
+    write("psl_table.rs", out.as_bytes());
+    let flags = |name: &str| rules.get(name).copied().unwrap_or(0);
+    let tables = brand_tables(&|host: &str| suffix_start(host, &flags));
+    write("brand_tables.rs", tables.as_bytes());
+}
+
+/// Where the public suffix of `host` starts: the PSL algorithm as `domain::split_by_search`
+/// runs it (the crate's test `shipped_tables_match_runtime_derivation` checks the two agree).
+fn suffix_start(host: &str, flags: &dyn Fn(&str) -> u8) -> usize {
+    let mut starts = vec![0usize];
+    starts.extend(host.match_indices('.').map(|(i, _)| i + 1));
+    for (n, &start) in starts.iter().enumerate() {
+        let f = flags(host.get(start..).unwrap_or(""));
+        if f & EXCEPTION != 0 {
+            if let Some(&next) = starts.get(n + 1) {
+                return next;
+            }
+        }
+        if f & NORMAL != 0 {
+            return start;
+        }
+        if let Some(&next) = starts.get(n + 1) {
+            if flags(host.get(next..).unwrap_or("")) & WILDCARD != 0 {
+                return start;
+            }
+        }
+    }
+    starts.last().copied().unwrap_or(0)
+}
+
+/// src/data/brands.tsv as static tables: the index `BrandIndex::new` would derive from it, laid
+/// out by the same code (brand_data.rs), its strings as spans of one text that starts with the
+/// table itself (most strings are fields of it), so a default checker builds nothing.
+fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
+    let src = "src/data/brands.tsv";
+    println!("cargo:rerun-if-changed={src}");
+    let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
+    let mut out = String::new();
+    let (brands, error) = match brand_data::parse(&text) {
+        Ok(b) => (b, None),
+        // Reported by `brands::shipped()` (and so by the tests) as when the table was parsed at
+        // run time; the build itself goes on with no brands.
+        Err(e) => (Vec::new(), Some((e.line, e.message))),
+    };
+    let d = brand_data::derive(&brands, suffix_start);
+    assert!(
+        d.targets.len() <= 2048,
+        "{} lookalike targets: raise SCAN_MAX_TARGETS in brands.rs or index the shipped list by deletions",
+        d.targets.len()
+    );
+    let l = brand_data::lay_out(&brands, d, &text);
+    let out_dir = env::var("OUT_DIR").unwrap_or_default();
+    let dest = Path::new(&out_dir).join("brand_blob.txt");
+    fs::write(&dest, &l.blob).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    let _ = writeln!(
+        out,
+        "static SHIPPED_ERROR: Option<(usize, &str)> = {error:?};"
+    );
+    let _ = writeln!(out, "const BRANDS_TSV_LEN: usize = {};", text.len());
+    let _ = writeln!(
+        out,
+        "static BLOB: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/brand_blob.txt\"));"
+    );
+    fn list<T: std::fmt::Debug>(out: &mut String, name: &str, ty: &str, xs: &[T]) {
+        let items: Vec<String> = xs.iter().map(|x| format!("{x:?}")).collect();
+        let _ = writeln!(out, "static {name}: &[{ty}] = &[{}];", items.join(","));
+    }
+    let brands_rows: Vec<String> = l
+        .brands
+        .iter()
+        .map(|r| {
+            format!(
+                "[{}]",
+                r.iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "static BRANDS: &[[Span; 5]] = &[{}];",
+        brands_rows.join(",")
+    );
+    list(&mut out, "DOMAIN_KEYS", "Span", &l.domain_keys);
+    list(&mut out, "DOMAIN_SLOTS", "u32", &l.domain_slots);
+    list(&mut out, "DOMAIN_FILTER", "u64", &l.domain_filter);
+    list(&mut out, "DOMAIN_BRAND", "u32", &l.domain_brand);
+    list(&mut out, "DOTTED_KEYS", "Span", &l.dotted_keys);
+    list(&mut out, "DOTTED_SLOTS", "u32", &l.dotted_slots);
+    list(&mut out, "DOTTED_FILTER", "u64", &l.dotted_filter);
+    list(&mut out, "DOTTED_BRAND", "u32", &l.dotted_brand);
+    list(&mut out, "DOTTED_DOMAIN", "Span", &l.dotted_domain);
+    list(&mut out, "WORD_KEYS", "Span", &l.word_keys);
+    list(&mut out, "WORD_SLOTS", "u32", &l.word_slots);
+    list(&mut out, "WORD_FILTER", "u64", &l.word_filter);
+    list(&mut out, "WORD_START_FILTER", "u64", &l.word_start_filter);
+    list(&mut out, "WORD_BRAND", "u32", &l.word_brand);
+    list(&mut out, "WORD_LENGTHS", "usize", &l.word_lengths);
+    let _ = writeln!(
+        out,
+        "static TARGETS: &[TargetRow] = &[{}];",
+        l.targets
+            .iter()
+            .map(|t| format!(
+                "TargetRow{{text:{:?},brand:{},domain:{:?},suffix_len:{}}}",
+                t.text, t.brand, t.domain, t.suffix_len
+            ))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    list(&mut out, "EXACT_KEYS", "Span", &l.exact_keys);
+    list(&mut out, "EXACT_SLOTS", "u32", &l.exact_slots);
+    list(&mut out, "EXACT_FILTER", "u64", &l.exact_filter);
+    list(&mut out, "EXACT_RANGE", "(u32, u32)", &l.exact_range);
+    list(&mut out, "EXACT_LIST", "u32", &l.exact_list);
+    list(&mut out, "BY_LEN", "u32", &l.by_len);
+    list(&mut out, "LEN_START", "u32", &l.len_start);
+    list(&mut out, "LEN_MASKS", "u64", &l.len_masks);
+    let _ = writeln!(
+        out,
+        "fn shipped_index() -> BrandIndex {{
+    BrandIndex {{
+        list: OnceLock::new(),
+        shipped: true,
+        blob: Cow::Borrowed(BLOB),
+        brands: Cow::Borrowed(BRANDS),
+        domain_keys: Cow::Borrowed(DOMAIN_KEYS),
+        domain_slots: Cow::Borrowed(DOMAIN_SLOTS),
+        domain_filter: Cow::Borrowed(DOMAIN_FILTER),
+        domain_brand: Cow::Borrowed(DOMAIN_BRAND),
+        dotted_keys: Cow::Borrowed(DOTTED_KEYS),
+        dotted_slots: Cow::Borrowed(DOTTED_SLOTS),
+        dotted_filter: Cow::Borrowed(DOTTED_FILTER),
+        dotted_brand: Cow::Borrowed(DOTTED_BRAND),
+        dotted_domain: Cow::Borrowed(DOTTED_DOMAIN),
+        word_keys: Cow::Borrowed(WORD_KEYS),
+        word_slots: Cow::Borrowed(WORD_SLOTS),
+        word_filter: Cow::Borrowed(WORD_FILTER),
+        word_start_filter: Cow::Borrowed(WORD_START_FILTER),
+        word_brand: Cow::Borrowed(WORD_BRAND),
+        word_lengths: Cow::Borrowed(WORD_LENGTHS),
+        targets: Cow::Borrowed(TARGETS),
+        exact_keys: Cow::Borrowed(EXACT_KEYS),
+        exact_slots: Cow::Borrowed(EXACT_SLOTS),
+        exact_filter: Cow::Borrowed(EXACT_FILTER),
+        exact_range: Cow::Borrowed(EXACT_RANGE),
+        exact_list: Cow::Borrowed(EXACT_LIST),
+        by_len: Cow::Borrowed(BY_LEN),
+        len_start: Cow::Borrowed(LEN_START),
+        len_masks: Cow::Borrowed(LEN_MASKS),
+        target_len: ({}, {}),
+        deletions: Vec::new(),
+        deletion_runs: HashMap::default(),
+    }}
+}}",
+        l.target_len.0, l.target_len.1
+    );
+    out
 }
 
 /// Every non-ASCII character whose UTS #39 skeleton, diacritics removed and lower-cased, is ASCII

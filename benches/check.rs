@@ -59,34 +59,10 @@ fn data_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
 }
 
-/// The URL column of a `date,URL,description` CSV line (the URL may be quoted).
-fn csv_url(line: &str) -> Option<String> {
-    let (_, rest) = line.split_once(',')?;
-    if let Some(q) = rest.strip_prefix('"') {
-        let mut out = String::new();
-        let mut chars = q.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    out.push('"');
-                } else {
-                    break;
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        Some(out)
-    } else {
-        Some(rest.split(',').next()?.to_string())
-    }
-}
-
 fn load_urls() -> (Vec<String>, String) {
     let path = data_dir().join("jpcert-dev.csv");
     let mut urls: Vec<String> = match std::fs::read_to_string(&path) {
-        Ok(text) => text.lines().skip(1).filter_map(csv_url).collect(),
+        Ok(text) => linkguard::dataset::jpcert_urls(&text).collect(),
         Err(_) => Vec::new(),
     };
     let source = if urls.is_empty() {

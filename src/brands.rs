@@ -1,27 +1,14 @@
 //! The protected brands (src/data/brands.tsv) and the indexes the signals query.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::brand_data::{self as data, Derived, Span, TargetRow};
 use crate::verdict::BrandRef;
 
-const BRANDS_TSV: &str = include_str!("data/brands.tsv");
-
-/// One protected brand.
-#[derive(Debug, Clone)]
-pub struct Brand {
-    pub id: String,
-    pub name_en: String,
-    pub name_ja: String,
-    pub official_site: String,
-    /// Official registrable domains (ASCII).
-    pub domains: Vec<String>,
-    /// Latin spellings used in hostnames.
-    pub words: Vec<String>,
-    /// JPCERT/CC labels (evaluation only).
-    pub jpcert_labels: Vec<String>,
-    /// Added by the user's settings rather than the shipped list.
-    pub user: bool,
-}
+pub use crate::brand_data::{parse, Brand, DataError};
 
 impl Brand {
     pub fn to_ref(&self, domain: &str) -> BrandRef {
@@ -35,127 +22,181 @@ impl Brand {
     }
 }
 
-/// A data-file problem: which line, and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError {
-    pub line: usize,
-    pub message: &'static str,
+/// What a reason shows of a brand.
+#[derive(Debug, Clone, Copy)]
+pub struct BrandView<'a> {
+    pub id: &'a str,
+    pub name_en: &'a str,
+    pub name_ja: &'a str,
+    pub official_site: &'a str,
+    /// The first official domain.
+    pub first_domain: &'a str,
 }
 
-impl std::fmt::Display for DataError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "brands.tsv line {}: {}", self.line, self.message)
+impl BrandView<'_> {
+    pub fn to_ref(&self, domain: &str) -> BrandRef {
+        BrandRef {
+            id: self.id.to_string(),
+            name_en: self.name_en.to_string(),
+            name_ja: self.name_ja.to_string(),
+            official_site: self.official_site.to_string(),
+            official_domain: domain.to_string(),
+        }
     }
 }
 
-impl std::error::Error for DataError {}
+// BLOB (src/data/brands.tsv, then the strings it lacks), SHIPPED_ERROR and `shipped_index()`:
+// the index `BrandIndex::new` would derive from the shipped table, laid out by build.rs with
+// the same code (brand_data.rs), so a checker with default settings builds nothing.
+include!(concat!(env!("OUT_DIR"), "/brand_tables.rs"));
 
-/// Parses the shipped brand table.
+/// Parses the shipped brand table (src/data/brands.tsv, compiled in).
 pub fn shipped() -> Result<Vec<Brand>, DataError> {
-    parse(BRANDS_TSV)
+    parse(BLOB.get(..BRANDS_TSV_LEN).unwrap_or(""))
 }
 
-/// Parses a brand table in the format of src/data/brands.tsv.
-pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [id, name_en, name_ja, site, domains, words, labels] = cols.as_slice() else {
-            return Err(DataError {
-                line: line_no,
-                message: "expected 7 tab-separated columns",
-            });
-        };
-        let domains: Vec<String> = domains
-            .split_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect();
-        if domains.is_empty() {
-            return Err(DataError {
-                line: line_no,
-                message: "a brand needs at least one domain",
-            });
-        }
-        if !site.starts_with("https://") {
-            return Err(DataError {
-                line: line_no,
-                message: "official_site must be an https URL",
-            });
-        }
-        let words: Vec<String> = words
-            .split_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect();
-        if words
-            .iter()
-            .any(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        {
-            return Err(DataError {
-                line: line_no,
-                message: "words must be ASCII letters, digits or hyphens",
-            });
-        }
-        out.push(Brand {
-            id: id.to_string(),
-            name_en: name_en.to_string(),
-            name_ja: name_ja.to_string(),
-            official_site: site.to_string(),
-            domains,
-            words,
-            jpcert_labels: labels
-                .split('|')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect(),
-            user: false,
-        });
+/// The shipped table's parse error, if any, without making the brand list (build.rs parsed it).
+pub fn shipped_ok() -> Result<(), DataError> {
+    match SHIPPED_ERROR {
+        Some((line, message)) => Err(DataError { line, message }),
+        None => Ok(()),
     }
-    Ok(out)
 }
 
 /// A string a lookalike may imitate: a brand domain's label (`amazon` of `amazon.co.jp`) or a
 /// distinctive brand word.
-#[derive(Debug, Clone)]
-pub struct Target {
-    pub text: String,
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub text: &'a str,
     pub brand: usize,
     /// The official domain to name (`amazon.co.jp`).
-    pub domain: String,
+    pub domain: &'a str,
     /// The suffix of that domain (`co.jp`), empty for a word.
-    pub suffix: String,
+    pub suffix: &'a str,
 }
 
-/// Indexes over the brands, built once per checker. Every query is a hash lookup: cost does not
-/// grow with the number of brands.
+/// Lookalike targets at most this many are found by a scan of the length index with a
+/// letter-set filter; above it, natively, by the deletion index (built with the checker).
+const SCAN_MAX_TARGETS: usize = 2048;
+
+/// Indexes over the brands. The shipped ones are static data laid out by build.rs, so a checker
+/// with default settings builds nothing; a user's or a benchmark's list is laid out at run time
+/// by the same code. Strings are spans of one text blob. Every query is a hash lookup (tables of
+/// hashtab.rs) or a bounded scan.
 #[derive(Debug, Default)]
 pub struct BrandIndex {
-    pub brands: Vec<Brand>,
+    /// The full brand list, made on demand for the shipped table.
+    list: OnceLock<Vec<Brand>>,
+    shipped: bool,
+    blob: Cow<'static, str>,
+    /// Per brand: id, name_en, name_ja, official_site, first domain.
+    brands: Cow<'static, [[Span; 5]]>,
     /// Official registrable domain → brand.
-    pub by_domain: HashMap<String, usize>,
+    domain_keys: Cow<'static, [Span]>,
+    domain_slots: Cow<'static, [u32]>,
+    domain_filter: Cow<'static, [u64]>,
+    domain_brand: Cow<'static, [u32]>,
     /// Official domain with hyphens and dots both written as dots (`eki.net.com`) → (brand, domain).
-    pub by_dotted: HashMap<String, (usize, String)>,
+    dotted_keys: Cow<'static, [Span]>,
+    dotted_slots: Cow<'static, [u32]>,
+    dotted_filter: Cow<'static, [u64]>,
+    dotted_brand: Cow<'static, [u32]>,
+    dotted_domain: Cow<'static, [Span]>,
     /// Brand word → brand (a word may belong to several brands; the first listed wins).
-    pub by_word: HashMap<String, usize>,
+    word_keys: Cow<'static, [Span]>,
+    word_slots: Cow<'static, [u32]>,
+    word_filter: Cow<'static, [u64]>,
+    word_start_filter: Cow<'static, [u64]>,
+    word_brand: Cow<'static, [u32]>,
     /// Lengths of the brand words, for substring search without scanning the list.
-    pub word_lengths: Vec<usize>,
+    pub word_lengths: Cow<'static, [usize]>,
     /// Lookalike targets.
-    pub targets: Vec<Target>,
-    /// Exact target text → target indexes.
-    pub target_exact: HashMap<String, Vec<u32>>,
-    /// Deletion neighbourhood (SymSpell), as sorted (hash of a target with up to one or two
-    /// characters deleted, target index). A label within edit distance k of a target shares a
-    /// key with it; one binary search per key, whatever the number of brands.
-    pub deletions: Vec<(u64, u32)>,
-    /// Deletion key → (start, count) of its run in `deletions`.
-    pub deletion_runs: HashMap<u64, (u32, u32)>,
+    targets: Cow<'static, [TargetRow]>,
+    /// Exact target text → `exact_list[start..start + count]`, target indexes ascending.
+    exact_keys: Cow<'static, [Span]>,
+    exact_slots: Cow<'static, [u32]>,
+    exact_filter: Cow<'static, [u64]>,
+    exact_range: Cow<'static, [(u32, u32)]>,
+    exact_list: Cow<'static, [u32]>,
+    /// Target indexes by text length, with their letter masks (see `brand_data::derive`).
+    by_len: Cow<'static, [u32]>,
+    len_start: Cow<'static, [u32]>,
+    len_masks: Cow<'static, [u64]>,
     /// Shortest and longest target: a string further than two edits from both ends of this
     /// range cannot be close to any target.
     pub target_len: (usize, usize),
+    /// Deletion neighbourhood (SymSpell), only for lists with more than SCAN_MAX_TARGETS
+    /// targets: sorted (hash of a target with up to one or two characters deleted, target index).
+    /// A label within edit distance k of a target shares a key with it.
+    deletions: Vec<(u64, u32)>,
+    /// Deletion key → (start, count) of its run in `deletions`.
+    deletion_runs: HashMap<u64, (u32, u32)>,
+}
+
+/// Optimal-string-alignment distance (`strsim::osa_distance`) capped at `k + 1`: exact when it is
+/// at most `k`. Computed on a band of width 2k+1 in fixed arrays (no allocation) for ASCII
+/// strings up to 62 bytes, where bytes are chars; by strsim otherwise.
+pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
+    const W: usize = 64;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let (n, m) = (x.len(), y.len());
+    let inf = k + 1;
+    if n.abs_diff(m) > k {
+        if a.is_ascii() && b.is_ascii() {
+            return inf;
+        }
+        return strsim::osa_distance(a, b).min(inf);
+    }
+    if n + 2 > W || m + 2 > W || !a.is_ascii() || !b.is_ascii() {
+        return strsim::osa_distance(a, b).min(inf);
+    }
+    // Rows i-2, i-1, i of D, D[i][j] = distance of x[..i] and y[..j], capped at inf.
+    let mut r0 = [inf; W];
+    let mut r1 = [inf; W];
+    let mut r2 = [inf; W];
+    for (j, c) in r1.iter_mut().enumerate().take(m + 1) {
+        *c = j.min(inf);
+    }
+    for i in 1..=n {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(m);
+        if let Some(c) = r2.get_mut(0) {
+            *c = i.min(inf);
+        }
+        if lo >= 2 {
+            if let Some(c) = r2.get_mut(lo - 1) {
+                *c = inf;
+            }
+        }
+        if let Some(c) = r2.get_mut(hi + 1) {
+            *c = inf;
+        }
+        let xi = x.get(i - 1).copied().unwrap_or(0);
+        // Column 0 (D[i][0] = i) is in the band while i <= k.
+        let mut row_min = if i <= k { i } else { inf };
+        for j in lo..=hi {
+            let yj = y.get(j - 1).copied().unwrap_or(0);
+            let cost = usize::from(xi != yj);
+            let del = r1.get(j).copied().unwrap_or(inf) + 1;
+            let ins = r2.get(j - 1).copied().unwrap_or(inf) + 1;
+            let sub = r1.get(j - 1).copied().unwrap_or(inf) + cost;
+            let mut v = del.min(ins).min(sub);
+            if i > 1 && j > 1 && x.get(i - 2) == Some(&yj) && y.get(j - 2) == Some(&xi) {
+                v = v.min(r0.get(j - 2).copied().unwrap_or(inf) + 1);
+            }
+            let v = v.min(inf);
+            if let Some(c) = r2.get_mut(j) {
+                *c = v;
+            }
+            row_min = row_min.min(v);
+        }
+        if row_min >= inf {
+            return inf;
+        }
+        std::mem::swap(&mut r0, &mut r1);
+        std::mem::swap(&mut r1, &mut r2);
+    }
+    r1.get(m).copied().unwrap_or(inf).min(inf)
 }
 
 /// How many deletions the neighbourhood holds for a string of this length.
@@ -220,101 +261,259 @@ pub fn deletion_hashes(s: &[u8], k: usize, mut each: impl FnMut(u64)) {
 }
 
 impl BrandIndex {
+    /// The index of the shipped brands: static tables, nothing built.
+    pub fn shipped() -> BrandIndex {
+        shipped_index()
+    }
+
     pub fn new(brands: Vec<Brand>) -> BrandIndex {
+        let d: Derived = data::derive(&brands, &|dom: &str| crate::domain::split(dom).suffix_start);
+        let l = data::lay_out(&brands, d, "");
         let mut idx = BrandIndex {
-            brands,
-            ..BrandIndex::default()
+            list: OnceLock::from(brands),
+            shipped: false,
+            blob: Cow::Owned(l.blob),
+            brands: Cow::Owned(l.brands),
+            domain_keys: Cow::Owned(l.domain_keys),
+            domain_slots: Cow::Owned(l.domain_slots),
+            domain_filter: Cow::Owned(l.domain_filter),
+            domain_brand: Cow::Owned(l.domain_brand),
+            dotted_keys: Cow::Owned(l.dotted_keys),
+            dotted_slots: Cow::Owned(l.dotted_slots),
+            dotted_filter: Cow::Owned(l.dotted_filter),
+            dotted_brand: Cow::Owned(l.dotted_brand),
+            dotted_domain: Cow::Owned(l.dotted_domain),
+            word_keys: Cow::Owned(l.word_keys),
+            word_slots: Cow::Owned(l.word_slots),
+            word_filter: Cow::Owned(l.word_filter),
+            word_start_filter: Cow::Owned(l.word_start_filter),
+            word_brand: Cow::Owned(l.word_brand),
+            word_lengths: Cow::Owned(l.word_lengths),
+            targets: Cow::Owned(l.targets),
+            exact_keys: Cow::Owned(l.exact_keys),
+            exact_slots: Cow::Owned(l.exact_slots),
+            exact_filter: Cow::Owned(l.exact_filter),
+            exact_range: Cow::Owned(l.exact_range),
+            exact_list: Cow::Owned(l.exact_list),
+            by_len: Cow::Owned(l.by_len),
+            len_start: Cow::Owned(l.len_start),
+            len_masks: Cow::Owned(l.len_masks),
+            target_len: l.target_len,
+            deletions: Vec::new(),
+            deletion_runs: HashMap::default(),
         };
-        let mut seen_targets: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-        for (i, b) in idx.brands.iter().enumerate() {
-            for d in &b.domains {
-                idx.by_domain.entry(d.clone()).or_insert(i);
-                idx.by_dotted
-                    .entry(d.replace('-', "."))
-                    .or_insert((i, d.clone()));
-                let split = crate::domain::split(d);
-                let suffix = d.get(split.suffix_start..).unwrap_or("").to_string();
-                let label = d.get(..split.suffix_start.saturating_sub(1)).unwrap_or("");
-                let label = label.rsplit('.').next().unwrap_or(label).to_string();
-                if label.len() >= 3 && seen_targets.insert(format!("{label}/{suffix}")) {
-                    idx.targets.push(Target {
-                        text: label,
-                        brand: i,
-                        domain: d.clone(),
-                        suffix,
-                    });
-                }
-            }
-            for w in &b.words {
-                idx.by_word.entry(w.clone()).or_insert(i);
-                if !idx.word_lengths.contains(&w.len()) {
-                    idx.word_lengths.push(w.len());
-                }
-                if w.len() >= 5 && seen_targets.insert(format!("{w}/")) {
-                    let domain = b.domains.first().cloned().unwrap_or_default();
-                    idx.targets.push(Target {
-                        text: w.clone(),
-                        brand: i,
-                        domain,
-                        suffix: String::new(),
-                    });
-                }
-            }
+        // Not in the .wasm: a browser's list is the shipped one plus a few domains, and the scan
+        // finds the same targets (the test below checks both against brute force).
+        if cfg!(not(target_arch = "wasm32")) && idx.targets.len() > SCAN_MAX_TARGETS {
+            idx.build_deletions();
         }
-        idx.word_lengths.sort_unstable();
-        for t in &mut idx.targets {
-            // Index the form the candidates are compared in (`rn` read as `m`, ...).
-            t.text = crate::signals::unconfuse(&t.text);
+        idx
+    }
+
+    /// A string of the blob.
+    #[inline]
+    fn str(&self, (start, len): Span) -> &str {
+        self.blob
+            .get(start as usize..start as usize + len as usize)
+            .unwrap_or("")
+    }
+
+    /// Entry of a string-keyed table (see hashtab.rs).
+    #[inline]
+    fn find(&self, filter: &[u64], slots: &[u32], keys: &[Span], key: &str) -> Option<usize> {
+        if !crate::hashtab::filter_has(filter, key.as_bytes()) {
+            return None;
         }
-        for (ti, t) in idx.targets.iter().enumerate() {
+        crate::hashtab::find(slots, key, |i| keys.get(i).map(|sp| self.str(*sp)))
+    }
+
+    fn build_deletions(&mut self) {
+        let mut deletions = Vec::new();
+        for (ti, t) in self.targets().enumerate() {
             let ti = ti as u32;
-            idx.target_exact.entry(t.text.clone()).or_default().push(ti);
-            let deletions = &mut idx.deletions;
             deletion_hashes(t.text.as_bytes(), max_edits(t.text.len()), |h| {
                 deletions.push((h, ti))
             });
         }
-        idx.deletions.sort_unstable();
-        idx.deletions.dedup();
+        self.deletions = deletions;
+        self.deletions.sort_unstable();
+        self.deletions.dedup();
         let mut i = 0;
-        while let Some(&(h, _)) = idx.deletions.get(i) {
-            let run = idx
+        while let Some(&(h, _)) = self.deletions.get(i) {
+            let run = self
                 .deletions
                 .get(i..)
                 .unwrap_or(&[])
                 .iter()
                 .take_while(|(k, _)| *k == h)
                 .count();
-            idx.deletion_runs.insert(h, (i as u32, run as u32));
+            self.deletion_runs.insert(h, (i as u32, run as u32));
             i += run;
         }
-        let lens = idx.targets.iter().map(|t| t.text.len());
-        idx.target_len = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
-        idx
+    }
+
+    /// The brand list the index was made from.
+    pub fn list(&self) -> &[Brand] {
+        self.list.get_or_init(|| {
+            if self.shipped {
+                shipped().unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// True when lookalike candidates come from the deletion index rather than a scan.
+    pub fn uses_deletions(&self) -> bool {
+        cfg!(not(target_arch = "wasm32")) && !self.deletion_runs.is_empty()
     }
 
     /// Targets sharing a deletion-neighbourhood key.
     pub fn by_deletion(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
-        let start = self.deletions.partition_point(|(k, _)| *k < h);
+        let (start, count) = self.deletion_runs.get(&h).copied().unwrap_or((0, 0));
         self.deletions
-            .get(start..)
+            .get(start as usize..(start + count) as usize)
             .unwrap_or(&[])
             .iter()
-            .take_while(move |(k, _)| *k == h)
             .map(|(_, t)| *t)
     }
 
-    pub fn get(&self, i: usize) -> Option<&Brand> {
-        self.brands.get(i)
+    /// Every target whose text could be within `max_edits(min(len))` edits of `s` (a superset,
+    /// ascending target index order not guaranteed), by the length index and letter masks.
+    pub fn scan_candidates(&self, s: &[u8], mut each: impl FnMut(u32)) {
+        let l = s.len();
+        let mask = data::letter_mask(s);
+        let lo = l.saturating_sub(2);
+        for tl in lo..=l + 2 {
+            let allowed = max_edits(tl.min(l));
+            if tl.abs_diff(l) > allowed {
+                continue;
+            }
+            let key = tl.min(data::MAX_INDEXED_LEN + 1);
+            let (Some(&a), Some(&b)) = (self.len_start.get(key), self.len_start.get(key + 1))
+            else {
+                continue;
+            };
+            let (a, b) = (a as usize, b as usize);
+            let (Some(ids), Some(masks)) = (self.by_len.get(a..b), self.len_masks.get(a..b)) else {
+                continue;
+            };
+            let limit = 2 * allowed as u32;
+            for (ti, m) in ids.iter().zip(masks) {
+                if (m ^ mask).count_ones() <= limit {
+                    each(*ti);
+                }
+            }
+            if key > data::MAX_INDEXED_LEN {
+                break;
+            }
+        }
+    }
+
+    /// Indexes of the targets whose text is exactly `s`, ascending.
+    pub fn exact(&self, s: &str) -> &[u32] {
+        self.find(&self.exact_filter, &self.exact_slots, &self.exact_keys, s)
+            .and_then(|i| self.exact_range.get(i))
+            .and_then(|(a, n)| self.exact_list.get(*a as usize..(*a + *n) as usize))
+            .unwrap_or(&[])
+    }
+
+    pub fn get(&self, i: usize) -> Option<BrandView<'_>> {
+        let [id, name_en, name_ja, official_site, first_domain] = *self.brands.get(i)?;
+        Some(BrandView {
+            id: self.str(id),
+            name_en: self.str(name_en),
+            name_ja: self.str(name_ja),
+            official_site: self.str(official_site),
+            first_domain: self.str(first_domain),
+        })
+    }
+
+    /// The brand's first official domain ("" for an unknown brand).
+    pub fn first_domain(&self, i: usize) -> &str {
+        self.brands.get(i).map_or("", |b| self.str(b[4]))
     }
 
     /// The brand owning this registrable domain.
+    #[inline]
     pub fn owner(&self, registrable: &str) -> Option<usize> {
-        self.by_domain.get(registrable).copied()
+        let i = self.find(
+            &self.domain_filter,
+            &self.domain_slots,
+            &self.domain_keys,
+            registrable,
+        )?;
+        self.domain_brand.get(i).map(|b| *b as usize)
     }
 
-    pub fn target(&self, i: u32) -> Option<&Target> {
-        self.targets.get(i as usize)
+    /// The brand of a word.
+    #[inline]
+    pub fn word(&self, w: &str) -> Option<usize> {
+        let i = self.find(&self.word_filter, &self.word_slots, &self.word_keys, w)?;
+        self.word_brand.get(i).map(|b| *b as usize)
+    }
+
+    /// Bit `s` is set when a brand word of five bytes or more may start at byte `s` of `tok`
+    /// (first 64 bytes; a filter, so set bits may be false alarms, clear bits never are).
+    pub fn word_starts(&self, tok: &str) -> u64 {
+        let b = tok.as_bytes();
+        let mut m = 0u64;
+        for (s, w) in b.windows(3).take(64).enumerate() {
+            if crate::hashtab::filter_has(&self.word_start_filter, w) {
+                m |= 1 << s;
+            }
+        }
+        m
+    }
+
+    /// The brand and domain of a dotted domain (`eki.net.com` → eki-net.com).
+    pub fn dotted(&self, key: &str) -> Option<(usize, &str)> {
+        let i = self.find(
+            &self.dotted_filter,
+            &self.dotted_slots,
+            &self.dotted_keys,
+            key,
+        )?;
+        Some((
+            *self.dotted_brand.get(i)? as usize,
+            self.str(*self.dotted_domain.get(i)?),
+        ))
+    }
+
+    pub fn target(&self, i: u32) -> Option<Target<'_>> {
+        let t = self.targets.get(i as usize)?;
+        let domain = self.str(t.domain);
+        Some(Target {
+            text: self.str(t.text),
+            brand: t.brand as usize,
+            domain,
+            suffix: domain
+                .get(domain.len().saturating_sub(t.suffix_len as usize)..)
+                .unwrap_or(""),
+        })
+    }
+
+    /// A target's text ("" for an unknown index).
+    #[inline]
+    pub fn target_text(&self, i: u32) -> &str {
+        self.targets
+            .get(i as usize)
+            .map_or("", |t| self.str(t.text))
+    }
+
+    /// A target's suffix ("" for an unknown index or a word).
+    pub fn target_suffix(&self, i: u32) -> &str {
+        self.target(i).map_or("", |t| t.suffix)
+    }
+
+    /// The lookalike targets, in order.
+    pub fn targets(&self) -> impl Iterator<Item = Target<'_>> + '_ {
+        (0..self.targets.len() as u32).filter_map(|i| self.target(i))
+    }
+
+    /// Number of lookalike targets.
+    pub fn target_count(&self) -> usize {
+        self.targets.len()
     }
 }
 
@@ -326,6 +525,192 @@ mod tests {
         let mut v = Vec::new();
         deletion_hashes(s.as_bytes(), k, |h| v.push(h));
         v
+    }
+
+    fn same_index(a: &BrandIndex, b: &BrandIndex) {
+        assert_eq!(a.brands.len(), b.brands.len());
+        for i in 0..a.brands.len() {
+            let (x, y) = (a.get(i).unwrap(), b.get(i).unwrap());
+            assert_eq!(
+                (x.id, x.name_en, x.name_ja, x.official_site, x.first_domain),
+                (y.id, y.name_en, y.name_ja, y.official_site, y.first_domain)
+            );
+        }
+        assert_eq!(a.targets.len(), b.targets.len());
+        for (x, y) in a.targets().zip(b.targets()) {
+            assert_eq!(
+                (x.text, x.brand, x.domain, x.suffix),
+                (y.text, y.brand, y.domain, y.suffix)
+            );
+        }
+        let keys = |i: &BrandIndex, k: &[Span]| -> Vec<String> {
+            k.iter().map(|sp| i.str(*sp).to_string()).collect()
+        };
+        assert_eq!(keys(a, &a.domain_keys), keys(b, &b.domain_keys));
+        assert_eq!(keys(a, &a.dotted_keys), keys(b, &b.dotted_keys));
+        assert_eq!(keys(a, &a.dotted_domain), keys(b, &b.dotted_domain));
+        assert_eq!(keys(a, &a.word_keys), keys(b, &b.word_keys));
+        assert_eq!(keys(a, &a.exact_keys), keys(b, &b.exact_keys));
+        for k in keys(a, &a.domain_keys) {
+            assert_eq!(a.owner(&k), b.owner(&k), "{k}");
+            assert!(a.owner(&k).is_some());
+        }
+        for k in keys(a, &a.dotted_keys) {
+            assert_eq!(a.dotted(&k), b.dotted(&k), "{k}");
+        }
+        for k in keys(a, &a.word_keys) {
+            assert_eq!(a.word(&k), b.word(&k), "{k}");
+        }
+        for t in a.targets() {
+            assert_eq!(a.exact(t.text), b.exact(t.text));
+        }
+        assert_eq!(a.domain_slots, b.domain_slots);
+        assert_eq!(a.dotted_slots, b.dotted_slots);
+        assert_eq!(a.word_slots, b.word_slots);
+        assert_eq!(a.exact_slots, b.exact_slots);
+        assert_eq!(a.domain_filter, b.domain_filter);
+        assert_eq!(a.dotted_filter, b.dotted_filter);
+        assert_eq!(a.word_filter, b.word_filter);
+        assert_eq!(a.word_start_filter, b.word_start_filter);
+        assert_eq!(a.exact_filter, b.exact_filter);
+        assert_eq!(a.domain_brand, b.domain_brand);
+        assert_eq!(a.dotted_brand, b.dotted_brand);
+        assert_eq!(a.word_brand, b.word_brand);
+        assert_eq!(a.exact_range, b.exact_range);
+        assert_eq!(a.exact_list, b.exact_list);
+        assert_eq!(a.word_lengths, b.word_lengths);
+        assert_eq!(a.by_len, b.by_len);
+        assert_eq!(a.len_start, b.len_start);
+        assert_eq!(a.len_masks, b.len_masks);
+        assert_eq!(a.target_len, b.target_len);
+        assert_eq!(a.owner("not-a-brand.example"), None);
+        assert_eq!(a.word("zzzzzz"), None);
+    }
+
+    #[test]
+    fn shipped_tables_match_runtime_derivation() {
+        let list = shipped().unwrap();
+        assert!(list.len() > 200);
+        let built = BrandIndex::new(list.clone());
+        let stat = BrandIndex::shipped();
+        let d = data::derive(&list, &|dom: &str| crate::domain::split(dom).suffix_start);
+        assert_eq!(d.targets.len(), stat.target_count());
+        for (i, t) in d.targets.iter().enumerate() {
+            let v = stat.target(i as u32).unwrap();
+            assert_eq!(
+                (v.text, v.brand, v.domain, v.suffix),
+                (
+                    t.text.as_str(),
+                    t.brand,
+                    t.domain.as_str(),
+                    t.suffix.as_str()
+                )
+            );
+        }
+        same_index(&stat, &built);
+        assert_eq!(stat.list().len(), list.len());
+        assert!(!stat.uses_deletions());
+    }
+
+    /// Every target within `max_edits` of a string, three ways: brute force, the length scan and
+    /// the deletion index. The scan and the index must both find exactly the brute-force set.
+    #[test]
+    fn scan_and_deletion_index_find_the_same_targets() {
+        let mut idx = BrandIndex::new(shipped().unwrap());
+        idx.build_deletions();
+        let within = |s: &str, ti: u32| {
+            let t = idx.target(ti).unwrap();
+            strsim::osa_distance(s, &t.text) <= max_edits(t.text.len().min(s.len()))
+        };
+        let mut probes: Vec<String> = Vec::new();
+        let alphabet = b"aomz0-";
+        for t in idx.targets().step_by(2) {
+            let b = t.text.as_bytes();
+            probes.push(t.text.to_string());
+            for i in 0..b.len() {
+                let mut del = b.to_vec();
+                del.remove(i);
+                probes.push(String::from_utf8_lossy(&del).into_owned());
+                for (j, c) in alphabet.iter().enumerate() {
+                    let mut sub = b.to_vec();
+                    sub[i] = *c;
+                    probes.push(String::from_utf8_lossy(&sub).into_owned());
+                    let mut ins = b.to_vec();
+                    ins.insert((i + j) % (b.len() + 1), *c);
+                    if i % 3 == 0 {
+                        // two edits: a deletion and an insertion elsewhere
+                        let mut two = del.clone();
+                        two.insert((i * 7 + j) % (del.len() + 1), *c);
+                        probes.push(String::from_utf8_lossy(&two).into_owned());
+                    }
+                    probes.push(String::from_utf8_lossy(&ins).into_owned());
+                }
+                if i + 1 < b.len() {
+                    let mut tr = b.to_vec();
+                    tr.swap(i, i + 1);
+                    probes.push(String::from_utf8_lossy(&tr).into_owned());
+                }
+            }
+        }
+        let n = idx.targets.len() as u32;
+        for s in probes.iter().filter(|s| s.len() >= 3) {
+            let mut brute: Vec<u32> = (0..n).filter(|ti| within(s, *ti)).collect();
+            let mut scan = Vec::new();
+            idx.scan_candidates(s.as_bytes(), |ti| scan.push(ti));
+            let mut scan: Vec<u32> = scan.into_iter().filter(|ti| within(s, *ti)).collect();
+            let mut del = Vec::new();
+            deletion_hashes(s.as_bytes(), max_edits(s.len()), |h| {
+                del.extend(idx.by_deletion(h))
+            });
+            let mut del: Vec<u32> = del.into_iter().filter(|ti| within(s, *ti)).collect();
+            for v in [&mut brute, &mut scan, &mut del] {
+                v.sort_unstable();
+                v.dedup();
+            }
+            assert_eq!(scan, brute, "scan, {s}");
+            assert_eq!(del, brute, "deletions, {s}");
+        }
+        assert!(probes.len() > 5_000);
+    }
+
+    #[test]
+    fn osa_capped_agrees_with_strsim() {
+        let mut rng = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let alpha = b"abcab-";
+        for _ in 0..200_000 {
+            let la = (next() % 14) as usize;
+            let a: String = (0..la)
+                .map(|_| alpha[(next() % 6) as usize] as char)
+                .collect();
+            let mut b: Vec<u8> = a.bytes().collect();
+            for _ in 0..(next() % 4) {
+                let op = next() % 4;
+                let at = (next() as usize) % (b.len() + 1);
+                let c = alpha[(next() % 6) as usize];
+                match op {
+                    0 if at < b.len() => b[at] = c,
+                    1 => b.insert(at, c),
+                    2 if at < b.len() => {
+                        b.remove(at);
+                    }
+                    3 if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let b = String::from_utf8(b).unwrap();
+            for k in 0..=3 {
+                let want = strsim::osa_distance(&a, &b).min(k + 1);
+                assert_eq!(osa_capped(&a, &b, k), want, "{a} {b} {k}");
+            }
+        }
+        assert_eq!(osa_capped("amazon", "amazom", 1), 1);
+        assert_eq!(osa_capped("абв", "абг", 1), 1);
     }
 
     #[test]

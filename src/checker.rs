@@ -71,7 +71,13 @@ pub struct HostInfo<'a> {
 impl Checker {
     /// A checker with the shipped brand list and no user settings.
     pub fn new() -> Checker {
-        Checker::with_settings(&Settings::default())
+        // What `with_settings(&Settings::default())` does, without its code for user brands
+        // (less code for a cold wasm instance to compile before the first verdict).
+        let settings = Settings::default();
+        match brands::shipped_ok() {
+            Ok(()) => Checker::from_index(BrandIndex::shipped(), &settings),
+            Err(_) => Checker::from_brands(Vec::new(), &settings),
+        }
     }
 
     /// A checker with user settings. Entries of `protected` that are not domains are ignored.
@@ -83,7 +89,15 @@ impl Checker {
 
     /// Like [`Checker::with_settings`], but reports a corrupt shipped brand table.
     pub fn try_with_settings(settings: &Settings) -> Result<Checker, DataError> {
-        Ok(Checker::from_brands(brands::shipped()?, settings))
+        let user = user_brands(settings);
+        if user.is_empty() {
+            // The shipped tables as build.rs laid them out: nothing to build.
+            brands::shipped_ok()?;
+            return Ok(Checker::from_index(BrandIndex::shipped(), settings));
+        }
+        let mut list = brands::shipped()?;
+        list.extend(user);
+        Ok(Checker::from_index(BrandIndex::new(list), settings))
     }
 
     /// A checker over a given brand list (benchmarks, tests, other data sets).
@@ -92,25 +106,11 @@ impl Checker {
     }
 
     fn from_brands(mut list: Vec<Brand>, settings: &Settings) -> Checker {
-        for d in &settings.protected {
-            if let Some(reg) = registrable_of(d) {
-                let label = reg.split('.').next().unwrap_or("").to_string();
-                list.push(Brand {
-                    id: format!("user:{reg}"),
-                    name_en: reg.clone(),
-                    name_ja: reg.clone(),
-                    official_site: format!("https://{reg}/"),
-                    domains: vec![reg.clone()],
-                    words: if label.len() >= 4 {
-                        vec![label]
-                    } else {
-                        Vec::new()
-                    },
-                    jpcert_labels: Vec::new(),
-                    user: true,
-                });
-            }
-        }
+        list.extend(user_brands(settings));
+        Checker::from_index(BrandIndex::new(list), settings)
+    }
+
+    fn from_index(brands: BrandIndex, settings: &Settings) -> Checker {
         let trusted = settings
             .trusted
             .iter()
@@ -119,14 +119,18 @@ impl Checker {
             .filter(|h| domain::split(h).registrable_start.is_some())
             .collect();
         Checker {
-            brands: BrandIndex::new(list),
+            brands,
             trusted,
             sensitivity: settings.sensitivity,
-            data_version: format!(
-                "brands {}; psl {}",
+            // "brands {}; psl {}", without the formatting machinery (code a cold wasm
+            // instance would compile for it).
+            data_version: [
+                "brands ",
                 crate::BRANDS_VERSION,
-                domain::PSL_VERSION
-            ),
+                "; psl ",
+                domain::PSL_VERSION,
+            ]
+            .concat(),
         }
     }
 
@@ -137,7 +141,7 @@ impl Checker {
 
     /// The protected brands.
     pub fn brands(&self) -> &[Brand] {
-        &self.brands.brands
+        self.brands.list()
     }
 
     /// Judges one input. Never panics; bad input gives level `invalid`.
@@ -256,13 +260,16 @@ impl Checker {
                 v.reasons = reasons;
                 return v;
             }
-            signals::host_signals(&info, &self.brands, &mut reasons);
-            signals::path_signals(&info, &self.brands, &mut reasons);
+            let host: HostPass = signals::host_signals;
+            let path: HostPass = signals::path_signals;
+            opaque(host)(&info, &self.brands, &mut reasons);
+            opaque(path)(&info, &self.brands, &mut reasons);
         } else {
             signals::ip_signals(p, &mut reasons);
             signals::path_signals_ip(p, &self.brands, &mut reasons);
         }
-        signals::url_signals(p, &self.brands, &mut reasons);
+        let url: UrlPass = signals::url_signals;
+        opaque(url)(p, &self.brands, &mut reasons);
 
         // An address carried inside this one (redirectors, mail wrappers): judge it too.
         if depth < 2 {
@@ -315,6 +322,47 @@ impl Checker {
             Level::Safe
         }
     }
+}
+
+/// The brands a user's `protected` setting adds. Entries that are not domains are ignored.
+fn user_brands(settings: &Settings) -> Vec<Brand> {
+    let mut out = Vec::new();
+    for d in &settings.protected {
+        if let Some(reg) = registrable_of(d) {
+            let label = reg.split('.').next().unwrap_or("").to_string();
+            out.push(Brand {
+                id: format!("user:{reg}"),
+                name_en: reg.clone(),
+                name_ja: reg.clone(),
+                official_site: format!("https://{reg}/"),
+                domains: vec![reg.clone()],
+                words: if label.len() >= 4 {
+                    vec![label]
+                } else {
+                    Vec::new()
+                },
+                jpcert_labels: Vec::new(),
+                user: true,
+            });
+        }
+    }
+    out
+}
+
+type HostPass = fn(&HostInfo<'_>, &BrandIndex, &mut Vec<Reason>);
+type UrlPass = fn(&Parsed, &BrandIndex, &mut Vec<Reason>);
+
+/// In the .wasm, a signal pass is called through a pointer the optimizers cannot see through, so
+/// it stays a function of its own. Inlined (by LLVM, then by wasm-opt, which inlines every
+/// function with one caller), the passes made `check_depth` one 40 KB function, and V8's
+/// baseline compiler took 9 ms for it on the first check of a cold start (its cost grows faster
+/// than the size of a function). An indirect call costs nanoseconds per check.
+#[inline(always)]
+fn opaque<F>(f: F) -> F {
+    #[cfg(target_arch = "wasm32")]
+    return std::hint::black_box(f);
+    #[cfg(not(target_arch = "wasm32"))]
+    return f;
 }
 
 /// Splits a host into the parts the signals use.

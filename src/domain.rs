@@ -31,54 +31,88 @@ pub struct Split {
     pub kind: SuffixKind,
 }
 
-#[cfg(test)]
-/// The line of PSL_TEXT that contains byte `pos`: (flags, rule, start of the next line).
-fn line_at(pos: usize) -> Option<(u8, &'static str, usize)> {
-    let bytes = PSL_TEXT.as_bytes();
-    let start = bytes
-        .get(..pos)?
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    let len = bytes.get(start..)?.iter().position(|b| *b == b'\n')?;
-    let flag = bytes.get(start)?.checked_sub(b'@')?;
-    let rule = PSL_TEXT.get(start + 1..start + len)?;
-    Some((flag, rule, start + len + 1))
+const INTERNAL: u8 = 16;
+
+/// Every line of the lookup table: (name, flags), flags including [`INTERNAL`].
+fn entries() -> impl Iterator<Item = (&'static str, u8)> {
+    PSL_DATA.split(|b| *b == b'\n').filter_map(|l| {
+        Some((
+            std::str::from_utf8(l.get(1..)?).ok()?,
+            l.first()?.checked_sub(b'@')?,
+        ))
+    })
 }
 
 /// Every rule with its flags (1 normal, 2 wildcard, 4 exception, 8 private section).
 pub fn rules() -> impl Iterator<Item = (&'static str, u8)> {
-    PSL_TEXT
-        .lines()
-        .filter_map(|l| Some((l.get(1..)?, l.as_bytes().first()?.checked_sub(b'@')?)))
+    entries().filter(|(_, f)| *f & INTERNAL == 0)
 }
 
-/// Rule name → flags, built on first use from PSL_TEXT (about half a millisecond).
-static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> =
-    std::sync::LazyLock::new(|| rules().collect());
-
-/// Flags of a rule name.
-fn flags(name: &str) -> u8 {
-    INDEX.get(name).copied().unwrap_or(0)
+/// Offset in PSL_DATA of line `i * PSL_STRIDE`.
+fn head(i: usize) -> Option<usize> {
+    PSL_HEADS
+        .get(i * 4..i * 4 + 4)
+        .and_then(|w| w.try_into().ok())
+        .map(|w| u32::from_le_bytes(w) as usize)
 }
 
-/// Flags of a rule name, by binary search over the byte positions of the sorted text (the
-/// reference for [`flags`], used by tests).
-#[cfg(test)]
-fn flags_by_search(name: &str) -> u8 {
-    let (mut lo, mut hi) = (0usize, PSL_TEXT.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let Some((flag, rule, next)) = line_at(mid) else {
-            return 0;
-        };
-        match rule.cmp(name) {
-            std::cmp::Ordering::Equal => return flag,
-            std::cmp::Ordering::Less => lo = next,
-            std::cmp::Ordering::Greater => hi = next.saturating_sub(rule.len() + 2),
+/// Compares the name of the line starting at `at` (after its flag byte) with `key`, byte by
+/// byte: most lines differ within a few bytes, so no scan for the end of the line.
+#[inline]
+fn cmp_line(at: usize, key: &[u8]) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let line = PSL_DATA.get(at + 1..).unwrap_or(&[]);
+    for (i, &c) in line.iter().enumerate() {
+        let k = key.get(i);
+        if c == b'\n' {
+            return if k.is_some() {
+                Ordering::Less
+            } else {
+                Ordering::Equal
+            };
+        }
+        match k {
+            None => return Ordering::Greater,
+            Some(&k) if c != k => return c.cmp(&k),
+            _ => {}
         }
     }
-    0
+    Ordering::Less
+}
+
+/// Flags of a table entry: `None` when no rule is `name` or ends with `.name`; otherwise the
+/// rule's flags (`INTERNAL` alone when `name` is only the tail of longer rules).
+fn lookup(name: &str) -> Option<u8> {
+    use std::cmp::Ordering;
+    let key = name.as_bytes();
+    // The last block whose first line is <= key.
+    let blocks = PSL_HEADS.len() / 4;
+    let (mut lo, mut hi) = (0usize, blocks);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if cmp_line(head(mid)?, key) != Ordering::Greater {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let mut at = head(lo.checked_sub(1)?)?;
+    for _ in 0..PSL_STRIDE {
+        match cmp_line(at, key) {
+            Ordering::Equal => return PSL_DATA.get(at)?.checked_sub(b'@'),
+            Ordering::Greater => return None,
+            Ordering::Less => {
+                at += 1 + PSL_DATA.get(at + 1..)?.iter().position(|b| *b == b'\n')? + 1;
+            }
+        }
+    }
+    None
+}
+
+/// Flags of a rule name (0 when it is not a rule).
+#[cfg(test)]
+fn flags(name: &str) -> u8 {
+    lookup(name).map_or(0, |f| f & !INTERNAL)
 }
 
 fn kind_of(f: u8) -> SuffixKind {
@@ -90,7 +124,78 @@ fn kind_of(f: u8) -> SuffixKind {
 }
 
 /// Splits a lower-case ASCII host (no trailing dot) into suffix and registrable domain.
+///
+/// The prevailing rule is the first candidate suffix, longest first, that is a normal rule, an
+/// exception, or the child of a wildcard. A suffix that no rule is or ends with rules out every
+/// longer one, so the walk goes from the last label leftwards and stops there: a few lookups
+/// per host instead of two per label.
 pub fn split(host: &str) -> Split {
+    // (start, flags) of each candidate walked, shortest first; flags 0 past the last known one.
+    let mut walk = [(0usize, 0u8); PSL_MAX_LABELS + 2];
+    let mut len = 0usize;
+    let bytes = host.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        let start = bytes
+            .get(..end)
+            .and_then(|b| b.iter().rposition(|c| *c == b'.'))
+            .map_or(0, |i| i + 1);
+        let f = lookup(host.get(start..).unwrap_or(""));
+        // The walk stops at the first suffix not in the table, whose entries have at most
+        // PSL_MAX_LABELS labels: it never outgrows `walk`.
+        let Some(slot) = walk.get_mut(len) else {
+            break;
+        };
+        *slot = (start, f.map_or(0, |f| f & !INTERNAL));
+        len += 1;
+        if f.is_none() || start == 0 {
+            break;
+        }
+        end = start - 1;
+    }
+    // Longest first, as the algorithm states it; `walk[j - 1]` is the next shorter candidate.
+    let mut found: Option<(usize, SuffixKind)> = None;
+    for j in (0..len).rev() {
+        let (start, f) = walk.get(j).copied().unwrap_or((0, 0));
+        let next = j.checked_sub(1).and_then(|i| walk.get(i).copied());
+        if f & EXCEPTION != 0 {
+            // `!www.ck`: the suffix is the candidate minus its first label.
+            if let Some((next_start, _)) = next {
+                found = Some((next_start, kind_of(f)));
+                break;
+            }
+        }
+        if f & NORMAL != 0 {
+            found = Some((start, kind_of(f)));
+            break;
+        }
+        if let Some((_, parent)) = next {
+            if parent & WILDCARD != 0 {
+                found = Some((start, kind_of(parent)));
+                break;
+            }
+        }
+    }
+    let (suffix_start, kind) =
+        found.unwrap_or_else(|| (walk.first().map_or(0, |w| w.0), SuffixKind::Unknown));
+    // The candidate just longer than the suffix.
+    let registrable_start = suffix_start.checked_sub(1).map(|dot| {
+        bytes
+            .get(..dot)
+            .and_then(|b| b.iter().rposition(|c| *c == b'.'))
+            .map_or(0, |i| i + 1)
+    });
+    Split {
+        suffix_start,
+        registrable_start,
+        kind,
+    }
+}
+
+/// The algorithm as first written: every candidate suffix, longest first, two lookups each.
+/// The reference for [`split`] in the tests.
+#[cfg(test)]
+fn split_by_search(host: &str) -> Split {
     // Offsets at which each candidate suffix starts, longest first.
     let mut starts = vec![0usize];
     starts.extend(host.match_indices('.').map(|(i, _)| i + 1));
@@ -99,7 +204,6 @@ pub fn split(host: &str) -> Split {
         let cand = host.get(start..).unwrap_or("");
         let f = flags(cand);
         if f & EXCEPTION != 0 {
-            // `!www.ck`: the suffix is the candidate minus its first label.
             if let Some(&next) = starts.get(n + 1) {
                 found = Some((next, kind_of(f)));
                 break;
@@ -171,16 +275,48 @@ mod tests {
     #[test]
     fn every_rule_is_found() {
         let mut n = 0;
-        for line in PSL_TEXT.lines() {
-            let (flag, rule) = (line.as_bytes()[0] - b'@', &line[1..]);
+        for (rule, flag) in rules() {
             assert_eq!(flags(rule), flag, "{rule}");
-            assert_eq!(flags_by_search(rule), flag, "{rule}");
             n += 1;
         }
         assert_eq!(n, PSL_RULE_COUNT);
         assert_eq!(flags("not-a-rule-zzz"), 0);
-        assert_eq!(flags_by_search("not-a-rule-zzz"), 0);
         assert_eq!(flags("0"), 0);
+        assert_eq!(lookup("not-a-rule-zzz"), None);
+        // Every tail of a rule is in the table, so the walk never stops too early.
+        for (rule, _) in rules() {
+            let mut rest = rule;
+            while let Some((_, tail)) = rest.split_once('.') {
+                assert!(lookup(tail).is_some(), "{tail} of {rule}");
+                rest = tail;
+            }
+        }
+    }
+
+    #[test]
+    fn walk_agrees_with_search() {
+        let mut hosts: Vec<String> = vec![
+            String::new(),
+            "com".into(),
+            "a".into(),
+            "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z".into(),
+            "www.ck".into(),
+            "a.www.ck".into(),
+            "x.y.ck".into(),
+            "a..b".into(),
+            "r.cloud.int.apple".into(),
+        ];
+        for (rule, _) in rules() {
+            hosts.push(rule.to_string());
+            hosts.push(format!("x.{rule}"));
+            hosts.push(format!("y.x.{rule}"));
+            if let Some((_, tail)) = rule.split_once('.') {
+                hosts.push(format!("zz.{tail}"));
+            }
+        }
+        for h in &hosts {
+            assert_eq!(split(h), split_by_search(h), "{h}");
+        }
     }
 
     #[test]

@@ -15,12 +15,14 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub(crate) mod brand_data;
 pub mod brands;
 pub mod checker;
 pub mod dataset;
 pub mod dnr;
 pub mod domain;
 pub mod extract;
+pub(crate) mod hashtab;
 pub mod parse;
 pub mod signals;
 pub mod verdict;

@@ -412,6 +412,26 @@ const AFFIXES: &[&str] = &[
     "shop", "store", "bank", "verify", "auth", "sign", "signin", "check",
 ];
 
+/// Affixes by first and by last byte, as bitmasks over AFFIXES (find_word's index).
+const AFFIX_BY_FIRST: [u64; 256] = affix_table(true);
+const AFFIX_BY_LAST: [u64; 256] = affix_table(false);
+const _: () = assert!(AFFIXES.len() <= 64, "find_word indexes AFFIXES in a u64");
+
+#[allow(clippy::indexing_slicing)] // compile-time only, over the constant list
+const fn affix_table(first: bool) -> [u64; 256] {
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < AFFIXES.len() {
+        let a = AFFIXES[i].as_bytes();
+        if !a.is_empty() {
+            let b = if first { a[0] } else { a[a.len() - 1] };
+            t[b as usize] |= 1 << i;
+        }
+        i += 1;
+    }
+    t
+}
+
 /// Which service list a domain is on: dynamic DNS, free hosting, shortener.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Service {
@@ -723,9 +743,9 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
                 }
                 key.push_str(t);
             }
-            if let Some((b, d)) = brands.by_dotted.get(&key) {
+            if let Some((b, d)) = brands.dotted(&key) {
                 // Dotted when every joint of the window (as written) is a dot.
-                let written = h.host.contains(d.as_str()) && {
+                let written = h.host.contains(d) && {
                     let all_dots = toks
                         .get(i + 1..j)
                         .unwrap_or(&[])
@@ -738,7 +758,7 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
                 } else {
                     (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
                 };
-                out.push(branded(code, weight, brands, *b, d, &key));
+                out.push(branded(code, weight, brands, b, d, &key));
                 return;
             }
         }
@@ -773,10 +793,9 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         let claimed = toks.get(i - 1).copied().unwrap_or("");
         let claimed_domain = format!("{claimed}.{sld}.jp");
         let brand = brands
-            .by_dotted
-            .get(&claimed_domain.replace('-', "."))
-            .map(|(b, d)| (*b, d.clone()))
-            .or_else(|| closest(claimed, brands).map(|(t, _)| (t.brand, t.domain.clone())));
+            .dotted(&claimed_domain.replace('-', "."))
+            .map(|(b, d)| (b, d.to_string()))
+            .or_else(|| closest(claimed, brands).map(|(t, _)| (t.brand, t.domain.to_string())));
         let detail = format!("{claimed}.{sld}.{tld}");
         match brand {
             Some((b, d)) => out.push(branded(
@@ -817,7 +836,7 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
 }
 
 /// The closest lookalike target and its distance.
-fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(&'a crate::brands::Target, usize)> {
+fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(crate::brands::Target<'a>, usize)> {
     closest_in(s, "", brands)
 }
 
@@ -826,12 +845,13 @@ fn closest_in<'a>(
     s: &str,
     suffix: &str,
     brands: &'a BrandIndex,
-) -> Option<(&'a crate::brands::Target, usize)> {
+) -> Option<(crate::brands::Target<'a>, usize)> {
     let s = unconfuse(s);
     if s.len() < 3 {
         return None;
     }
-    if let Some(ts) = brands.target_exact.get(&s) {
+    let ts = brands.exact(&s);
+    if !ts.is_empty() {
         let mut it = ts.iter().filter_map(|i| brands.target(*i));
         let first = it.clone().next()?;
         return Some((it.find(|t| t.suffix == suffix).unwrap_or(first), 0));
@@ -840,73 +860,57 @@ fn closest_in<'a>(
     if s.len() > max_len + 2 || s.len() + 2 < min_len {
         return None;
     }
-    let k = max_edits(s.len());
-    let mut seen: Vec<u32> = Vec::new();
-    deletion_hashes(s.as_bytes(), k, |h| seen.extend(brands.by_deletion(h)));
-    seen.sort_unstable();
-    seen.dedup();
-    let mut best: Option<(&crate::brands::Target, usize)> = None;
-    {
-        for ti in &seen {
-            let Some(t) = brands.target(*ti) else {
-                continue;
-            };
-            let d = strsim::osa_distance(&s, &t.text);
-            let allowed = max_edits(t.text.len().min(s.len()));
-            let better = match &best {
-                None => true,
-                Some((bt, bd)) => {
-                    d < *bd || (d == *bd && bt.suffix != suffix && t.suffix == suffix)
-                }
-            };
-            if d <= allowed && better {
-                best = Some((t, d));
-            }
+    // The nearest target within max_edits of the shorter string; ties go to one under `suffix`,
+    // then to the first listed. Candidates come from the deletion index or a length scan
+    // (both return every target within reach; see brands.rs).
+    let mut best: Option<(usize, bool, u32)> = None;
+    let mut consider = |ti: u32| {
+        let text = brands.target_text(ti);
+        let allowed = max_edits(text.len().min(s.len()));
+        if text.len().abs_diff(s.len()) > allowed {
+            return;
         }
+        let d = crate::brands::osa_capped(&s, text, allowed);
+        if d > allowed {
+            return;
+        }
+        let key = (d, brands.target_suffix(ti) != suffix, ti);
+        if best.is_none_or(|b| key < b) {
+            best = Some(key);
+        }
+    };
+    if brands.uses_deletions() {
+        let k = max_edits(s.len());
+        let mut seen: Vec<u32> = Vec::new();
+        deletion_hashes(s.as_bytes(), k, |h| seen.extend(brands.by_deletion(h)));
+        seen.sort_unstable();
+        seen.dedup();
+        seen.into_iter().for_each(&mut consider);
+    } else {
+        brands.scan_candidates(s.as_bytes(), &mut consider);
     }
-    best
+    let (d, _, ti) = best?;
+    Some((brands.target(ti)?, d))
 }
 
 /// A label that reads as a brand word only after [`unconfuse`] (`rnercari`, `amaz0n`): neither a
 /// brand word nor an official domain's label as written.
 fn disguised(label: &str, brands: &BrandIndex) -> bool {
-    !brands.by_word.contains_key(label)
-        && brands
-            .target_exact
-            .get(&unconfuse(label))
-            .is_some_and(|ts| {
-                ts.iter().filter_map(|i| brands.target(*i)).all(|t| {
-                    !t.domain.starts_with(label) || !t.domain[label.len()..].starts_with('.')
-                })
-            })
+    let read = unconfuse(label);
+    let ts = brands.exact(&read);
+    brands.word(label).is_none()
+        && !ts.is_empty()
+        && ts.iter().filter_map(|i| brands.target(*i)).all(|t| {
+            t.domain
+                .strip_prefix(label)
+                .is_none_or(|rest| !rest.starts_with('.'))
+        })
 }
 
-/// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
+/// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`. (In
+/// brand_data.rs, which build.rs shares to index the brand table in the same form.)
 pub fn unconfuse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let pair = match (c, next) {
-            ('r', Some('n')) | ('r', Some('r')) | ('n', Some('n')) => Some('m'),
-            ('v', Some('v')) => Some('w'),
-            _ => None,
-        };
-        if let Some(m) = pair {
-            chars.next();
-            out.push(m);
-            continue;
-        }
-        out.push(match c {
-            '0' => 'o',
-            '1' | 'i' | '!' | '|' => 'l',
-            '3' => 'e',
-            '5' => 's',
-            '@' => 'a',
-            _ => c,
-        });
-    }
-    out
+    crate::brand_data::unconfuse(s)
 }
 
 /// How many lookalike targets (the most impersonated brands, in file order) the scramble check
@@ -916,7 +920,7 @@ const SCRAMBLE_TARGETS: usize = 96;
 /// A brand name with its letters shuffled and padded, as mass-registered phishing domains write
 /// them (`mcerncarei`, `aocmzaon` for mercari / amazon): same first letter, every letter of the
 /// brand present, at most three extra.
-fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<&'a crate::brands::Target> {
+fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Target<'a>> {
     if s.len() < 5 || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
@@ -926,7 +930,7 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<&'a crate::brands::T
             *c += 1;
         }
     }
-    brands.targets.iter().take(SCRAMBLE_TARGETS).find(|t| {
+    brands.targets().take(SCRAMBLE_TARGETS).find(|t| {
         let tl = t.text.len();
         if tl < 5
             || !t.text.bytes().all(|b| b.is_ascii_lowercase())
@@ -972,8 +976,9 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     }
     let label = h.reg_label;
     // Exact brand label under another suffix: a TLD swap.
-    if let Some(ts) = brands.target_exact.get(label) {
-        if let Some(t) = ts
+    {
+        if let Some(t) = brands
+            .exact(label)
             .iter()
             .filter_map(|i| brands.target(*i))
             .find(|t| !t.suffix.is_empty())
@@ -984,7 +989,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                     w::TLD_SWAP,
                     brands,
                     t.brand,
-                    &t.domain,
+                    t.domain,
                     h.registrable.unwrap_or(h.host),
                 ));
             }
@@ -1009,7 +1014,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             continue;
         }
         if let Some((t, dist)) = closest_in(&cand, h.suffix, brands) {
-            let (b, d) = (t.brand, t.domain.clone());
+            let (b, d) = (t.brand, t.domain);
             // The brand's own word as label: brand_words decides. The same after undoing digit
             // and letter-pair tricks (`rnercari` for mercari) is a disguise: it counts here.
             if dist == 0 && cand == label && !disguised(label, brands) {
@@ -1021,10 +1026,10 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             let u = unconfuse(&cand);
             let edge_addition = t.suffix == h.suffix
                 && u.len() == t.text.len() + 1
-                && (u.starts_with(&t.text) || u.ends_with(&t.text));
+                && (u.starts_with(t.text) || u.ends_with(t.text));
             if (cand.len() <= 4 || t.text.len() <= 5)
                 && dist > 0
-                && !same_letters(&u, &t.text)
+                && !same_letters(&u, t.text)
                 && !edge_addition
             {
                 continue;
@@ -1050,7 +1055,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 weight,
                 brands,
                 b,
-                &d,
+                d,
                 h.registrable.unwrap_or(h.host),
             ));
             return;
@@ -1102,10 +1107,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             } else {
                 Code::BrandWordInSubdomain
             };
-            let domain = brands
-                .get(b)
-                .and_then(|br| br.domains.first().cloned())
-                .unwrap_or_default();
+            let domain = brands.first_domain(b).to_string();
             keep(branded(code, weight, brands, b, &domain, &word));
         }
         // Shuffled brand letters (`mcerncarei`, `amaozom`), in any label but the suffix.
@@ -1124,7 +1126,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                     weight,
                     brands,
                     tg.brand,
-                    &tg.domain,
+                    tg.domain,
                     t,
                 ));
             }
@@ -1159,14 +1161,14 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                     || (cand.len() >= 7
                         && t.text.len() >= 7
                         && !t.text.contains(cand)
-                        && !cand.contains(t.text.as_str()));
+                        && !cand.contains(t.text));
                 if (dist > 0 || disguised(cand, brands)) && t.text.len() >= 5 && token_ok {
                     keep(branded(
                         Code::LookalikeDomain,
                         w::LOOKALIKE_SUBDOMAIN,
                         brands,
                         t.brand,
-                        &t.domain,
+                        t.domain,
                         cand,
                     ));
                 }
@@ -1181,29 +1183,43 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
 /// A brand word in a token: exact, or glued to an affix / inside a longer token (≥ 5 letters).
 /// Returns ((brand, word), exact).
 fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) {
-    if let Some(b) = brands.by_word.get(tok) {
-        return (Some((*b, tok.to_string())), true);
+    if let Some(b) = brands.word(tok) {
+        return (Some((b, tok.to_string())), true);
     }
     // Short brand + affix: `myjcom`, `aeonjp`.
-    for a in AFFIXES {
+    // Only the affixes that begin with the token's first byte or end with its last, in list
+    // order (bit i = AFFIXES[i]).
+    let (Some(&first), Some(&last)) = (tok.as_bytes().first(), tok.as_bytes().last()) else {
+        return (None, false);
+    };
+    let mut maybe = AFFIX_BY_FIRST.get(usize::from(first)).copied().unwrap_or(0)
+        | AFFIX_BY_LAST.get(usize::from(last)).copied().unwrap_or(0);
+    while maybe != 0 {
+        let i = maybe.trailing_zeros() as usize;
+        maybe &= maybe - 1;
+        let Some(a) = AFFIXES.get(i) else { break };
         let rest = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a));
         if let Some(rest) = rest {
             if rest.len() >= 3 {
-                if let Some(b) = brands.by_word.get(rest) {
-                    return (Some((*b, rest.to_string())), true);
+                if let Some(b) = brands.word(rest) {
+                    return (Some((b, rest.to_string())), true);
                 }
             }
         }
     }
     // Longer words anywhere inside the token.
+    let starts = brands.word_starts(tok);
     for &len in brands.word_lengths.iter().filter(|l| **l >= 5) {
         if len >= tok.len() {
             break;
         }
         for start in 0..=(tok.len() - len) {
+            if start < 64 && (starts >> start) & 1 == 0 {
+                continue; // no brand word starts with these three bytes
+            }
             if let Some(sub) = tok.get(start..start + len) {
-                if let Some(b) = brands.by_word.get(sub) {
-                    return (Some((*b, sub.to_string())), false);
+                if let Some(b) = brands.word(sub) {
+                    return (Some((b, sub.to_string())), false);
                 }
             }
         }
@@ -1294,7 +1310,7 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             } else {
                 w::LOOKALIKE_SAME_SUFFIX
             };
-            out.push(branded(code, weight, brands, t.brand, &t.domain, label));
+            out.push(branded(code, weight, brands, t.brand, t.domain, label));
             return;
         }
         if !is_single_script(label) {
@@ -1311,14 +1327,14 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
 fn wildcard_target<'a>(
     s: &str,
     brands: &'a BrandIndex,
-) -> Option<(&'a crate::brands::Target, usize)> {
+) -> Option<(crate::brands::Target<'a>, usize)> {
     let stars = s.bytes().filter(|b| *b == b'*').count();
     if stars == 0 || s.len() < 4 || stars * 3 > s.len() {
         return None;
     }
     let allowed = usize::from(s.len() >= 6);
-    let mut best: Option<(&crate::brands::Target, usize)> = None;
-    for t in &brands.targets {
+    let mut best: Option<(crate::brands::Target<'a>, usize)> = None;
+    for t in brands.targets() {
         if t.text.len() != s.len() {
             continue;
         }
@@ -1468,20 +1484,17 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
         }
         if brand_reason.is_none() {
             // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`).
-            let found = brands
-                .by_word
-                .get(t)
-                .map(|b| (*b, t.to_string()))
-                .or_else(|| match find_word(t, brands) {
-                    (Some(hit), true) => Some(hit),
-                    _ => None,
-                });
+            let found =
+                brands
+                    .word(t)
+                    .map(|b| (b, t.to_string()))
+                    .or_else(|| match find_word(t, brands) {
+                        (Some(hit), true) => Some(hit),
+                        _ => None,
+                    });
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
-                    let domain = brands
-                        .get(b)
-                        .and_then(|br| br.domains.first().cloned())
-                        .unwrap_or_default();
+                    let domain = brands.first_domain(b).to_string();
                     brand_reason = Some(branded(
                         Code::BrandInPath,
                         w::BRAND_IN_PATH,
