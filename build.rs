@@ -26,6 +26,7 @@ mod brand_data;
 
 fn main() {
     confusables();
+    scripts();
     let src = "src/data/public_suffix_list.dat";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=build.rs");
@@ -175,6 +176,19 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
         "{} lookalike targets: raise SCAN_MAX_TARGETS in brands.rs or index the shipped list by deletions",
         d.targets.len()
     );
+    // The .wasm needs no comments and no JPCERT labels (only `linkguard eval` reads them): its
+    // copy of the table leaves them out (about 3 KiB gzip).
+    let text = if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| match l.rsplit_once('\t') {
+                Some((head, _labels)) if l.split('\t').count() == 7 => format!("{head}\t\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect()
+    } else {
+        text
+    };
     let l = brand_data::lay_out(&brands, d, &text);
     let out_dir = env::var("OUT_DIR").unwrap_or_default();
     let dest = Path::new(&out_dir).join("brand_blob.txt");
@@ -293,7 +307,10 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
 fn confusables() {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    let mut out = String::from("/// (character, the Latin letters it is confusable with), sorted by character.\npub static CONFUSABLES: &[(char, &str)] = &[\n");
+    // Two parallel arrays (code points, sorted; their Latin reading, up to three bytes, zero
+    // padded): 7 bytes an entry instead of a (char, &str) pair's 12 plus the string.
+    let mut chars = String::new();
+    let mut latins = String::new();
     let mut n = 0;
     for cp in 0x80u32..=0x1FFFF {
         let Some(c) = char::from_u32(cp) else {
@@ -311,12 +328,65 @@ fn confusables() {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         {
-            let _ = writeln!(out, "({c:?},{latin:?}),");
+            let mut l = [0u8; 3];
+            for (d, b) in l.iter_mut().zip(latin.bytes()) {
+                *d = b;
+            }
+            let _ = write!(chars, "{cp},");
+            let _ = write!(latins, "{l:?},");
             n += 1;
         }
     }
-    out.push_str("];\n");
+    let out = format!(
+        "/// Characters confusable with Latin letters or digits, sorted (UTS #39 skeletons).\n\
+         pub static CONFUSABLE_CHARS: [u32; {n}] = [{chars}];\n\
+         /// The Latin letters each of [`CONFUSABLE_CHARS`] reads as, zero-padded.\n\
+         pub static CONFUSABLE_LATIN: [[u8; 3]; {n}] = [{latins}];\n"
+    );
     assert!(n > 500, "confusables table looks wrong: {n} entries");
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("confusables.rs");
+    fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+}
+
+/// The script of every code point as a range table (`SCRIPT_STARTS` sorted, `SCRIPT_IDS` one
+/// byte each) for mixed-script labels: 0 for Common, Inherited and Unknown; Hiragana and
+/// Katakana share Han's id (Japanese mixes them in one word). Planes 2 and 3 are Han.
+fn scripts() {
+    use unicode_script::{Script, UnicodeScript};
+    let mut ids: std::collections::HashMap<Script, u8> = std::collections::HashMap::new();
+    let mut id_of = |s: Script| -> u8 {
+        let s = match s {
+            Script::Common | Script::Inherited | Script::Unknown => return 0,
+            Script::Hiragana | Script::Katakana => Script::Han,
+            s => s,
+        };
+        let next = ids.len() + 1;
+        let id = *ids.entry(s).or_insert(next as u8);
+        assert!(next < 255, "too many scripts for one byte");
+        id
+    };
+    let han = id_of(Script::Han);
+    let (mut starts, mut sids) = (String::new(), String::new());
+    let mut last: Option<u8> = None;
+    let mut n = 0;
+    for cp in 0u32..=0x1FFFF {
+        let id = char::from_u32(cp).map_or(0, |c| id_of(c.script()));
+        if last != Some(id) {
+            let _ = write!(starts, "{cp},");
+            let _ = write!(sids, "{id},");
+            last = Some(id);
+            n += 1;
+        }
+    }
+    let _ = write!(starts, "{},{},", 0x20000, 0x40000);
+    let _ = write!(sids, "{han},0,");
+    n += 2;
+    let out = format!(
+        "/// First code point of each run of one script (see build.rs `scripts`).\n\
+         static SCRIPT_STARTS: [u32; {n}] = [{starts}];\n\
+         /// The script id of each run: 0 for none (Common, Inherited, Unknown).\n\
+         static SCRIPT_IDS: [u8; {n}] = [{sids}];\n"
+    );
+    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("scripts.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
 }

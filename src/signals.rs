@@ -1242,8 +1242,14 @@ pub fn read_as(label: &str) -> String {
     for c in nfd.chars().filter(|c| !is_combining_mark(*c)) {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if let Ok(i) = CONFUSABLES.binary_search_by(|(k, _)| k.cmp(&c)) {
-            out.push_str(CONFUSABLES.get(i).map_or("", |(_, v)| *v));
+        } else if let Ok(i) = CONFUSABLE_CHARS.binary_search(&u32::from(c)) {
+            let latin = CONFUSABLE_LATIN.get(i).copied().unwrap_or_default();
+            out.extend(
+                latin
+                    .iter()
+                    .take_while(|b| **b != 0)
+                    .map(|b| char::from(*b)),
+            );
         } else {
             // A letter with no Latin reading (`ⱪ`, `ꞑ`, `ʉ`, or any other script) becomes one
             // wildcard byte: edit distance then counts it as a single substitution, so `raⱪutėn`
@@ -1254,20 +1260,26 @@ pub fn read_as(label: &str) -> String {
     unconfuse(&out)
 }
 
+include!(concat!(env!("OUT_DIR"), "/scripts.rs"));
+
+/// The script id of a character (build.rs `scripts`): 0 for Common, Inherited and Unknown,
+/// Hiragana and Katakana counted as Han.
+fn script_id(c: char) -> u8 {
+    let i = SCRIPT_STARTS.partition_point(|s| *s <= u32::from(c));
+    i.checked_sub(1)
+        .and_then(|i| SCRIPT_IDS.get(i))
+        .copied()
+        .unwrap_or(0)
+}
+
 /// True when the label's letters come from one script (Han with kana counts as one: Japanese).
 fn is_single_script(label: &str) -> bool {
-    use unicode_script::{Script, UnicodeScript};
-    let mut seen: Option<Script> = None;
-    for c in label.chars() {
-        let s = match c.script() {
-            Script::Common | Script::Inherited | Script::Unknown => continue,
-            Script::Hiragana | Script::Katakana => Script::Han,
-            s => s,
-        };
-        match seen {
-            None => seen = Some(s),
-            Some(x) if x == s => {}
-            Some(_) => return false,
+    let mut seen = 0u8;
+    for id in label.chars().map(script_id).filter(|id| *id != 0) {
+        if seen == 0 {
+            seen = id;
+        } else if seen != id {
+            return false;
         }
     }
     true
@@ -1635,6 +1647,26 @@ fn http_prefix(v: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_table_matches_unicode_script() {
+        use unicode_script::{Script, UnicodeScript};
+        let mut seen: std::collections::HashMap<u8, Script> = std::collections::HashMap::new();
+        for c in (0u32..=0x1FFFF).filter_map(char::from_u32) {
+            let s = match c.script() {
+                Script::Common | Script::Inherited | Script::Unknown => None,
+                Script::Hiragana | Script::Katakana => Some(Script::Han),
+                s => Some(s),
+            };
+            match s {
+                None => assert_eq!(script_id(c), 0, "{c:?}"),
+                Some(s) => assert_eq!(*seen.entry(script_id(c)).or_insert(s), s, "{c:?}"),
+            }
+        }
+        assert!(!seen.contains_key(&0));
+        assert!(is_single_script("ひらがなカタカナ漢字"));
+        assert!(!is_single_script("аpple"));
+    }
 
     #[test]
     fn random_labels() {
