@@ -349,7 +349,7 @@ fn user_brands(settings: &Settings) -> Vec<Brand> {
     out
 }
 
-type HostPass = fn(&HostInfo<'_>, &BrandIndex, &mut Vec<Reason>);
+pub(crate) type HostPass = fn(&HostInfo<'_>, &BrandIndex, &mut Vec<Reason>);
 type UrlPass = fn(&Parsed, &BrandIndex, &mut Vec<Reason>);
 
 /// In the .wasm, a signal pass is called through a pointer the optimizers cannot see through, so
@@ -358,7 +358,7 @@ type UrlPass = fn(&Parsed, &BrandIndex, &mut Vec<Reason>);
 /// baseline compiler took 9 ms for it on the first check of a cold start (its cost grows faster
 /// than the size of a function). An indirect call costs nanoseconds per check.
 #[inline(always)]
-fn opaque<F>(f: F) -> F {
+pub(crate) fn opaque<F>(f: F) -> F {
     #[cfg(target_arch = "wasm32")]
     return std::hint::black_box(f);
     #[cfg(not(target_arch = "wasm32"))]

@@ -5,7 +5,7 @@
 use url::Url;
 
 use crate::brands::{deletion_hashes, max_edits, BrandIndex};
-use crate::checker::HostInfo;
+use crate::checker::{opaque, HostInfo, HostPass};
 use crate::domain::SuffixKind;
 use crate::parse::{HostKind, Parsed};
 use crate::verdict::{Code, Reason};
@@ -627,18 +627,24 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
     let before = out.len();
     embedded_brand_domain(h, brands, out);
     fake_jp_suffix(h, brands, out);
+    // The larger passes stay functions of their own in the .wasm (see checker::opaque): V8
+    // compiles each on its first call, and a first check that does not need one skips it.
+    let (lookalike, brand_words, idn): (HostPass, HostPass, HostPass) =
+        (lookalike, brand_words, idn);
     if out.len() == before {
         domain_in_subdomain(h, out);
-        lookalike(h, brands, out);
+        opaque(lookalike)(h, brands, out);
     }
     if !out
         .iter()
         .skip(before)
         .any(|r| r.weight >= w::BRAND_DOMAIN_HYPHENATED || r.code == Code::TldSwap)
     {
-        brand_words(h, brands, out);
+        opaque(brand_words)(h, brands, out);
     }
-    idn(h, brands, out);
+    if h.host.contains("xn--") {
+        opaque(idn)(h, brands, out);
+    }
     host_tricks(h, out);
     let throwaway = out.iter().skip(before).any(|r| {
         matches!(
