@@ -827,10 +827,9 @@ const DRESSING_TLDS: &[&str] = &[
 /// `sainsecard.jp.example.com`): the host is dressed as an address it is not. The first label is
 /// left alone (`jp.example.com` is a language site).
 fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
-    let labels: Vec<&str> = h.subdomain.split('.').collect();
-    for pair in labels.windows(2) {
-        let [name, tld] = pair else { continue };
-        if DRESSING_TLDS.contains(tld) && name.len() >= 2 && *name != "www" {
+    let labels = h.subdomain.split('.');
+    for (name, tld) in labels.clone().zip(labels.skip(1)) {
+        if DRESSING_TLDS.contains(&tld) && name.len() >= 2 && name != "www" {
             out.push(detailed(
                 Code::DomainInSubdomain,
                 w::DOMAIN_IN_SUBDOMAIN,
