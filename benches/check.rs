@@ -115,20 +115,9 @@ fn check_pass(c: &Checker, urls: &[String]) -> u64 {
     sum
 }
 
-/// Deterministic xorshift64* generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "../tests/support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// `n` synthetic brands with pronounceable, distinct names (`kanemoritsu`), each with one domain
 /// under a common suffix and its name as a host word, shaped like the shipped ones.
