@@ -254,7 +254,7 @@ function dirSize(d) {
 }
 
 export function build(browser) {
-  for (const f of ["linkguard.js", "linkguard_bg.wasm"]) {
+  for (const f of ["linkguard.js", "linkguard_bg.wasm", "verdict.js"]) {
     if (!fs.existsSync(path.join(pkgDir, f))) fail(`dist/pkg/${f} is missing: build the wasm package first (./build.sh)`);
   }
   const out = path.join(dist, browser);
@@ -268,7 +268,7 @@ export function build(browser) {
   });
   fs.copyFileSync(path.join(here, "background", `platform-${browser}.js`), path.join(out, "background", "platform.js"));
   fs.mkdirSync(path.join(out, "pkg"), { recursive: true });
-  for (const f of ["linkguard.js", "linkguard_bg.wasm", "linkguard.d.ts"]) {
+  for (const f of ["linkguard.js", "linkguard_bg.wasm", "verdict.js", "linkguard.d.ts"]) {
     if (fs.existsSync(path.join(pkgDir, f))) fs.copyFileSync(path.join(pkgDir, f), path.join(out, "pkg", f));
   }
   fs.mkdirSync(path.join(out, "icons"), { recursive: true });

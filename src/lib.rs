@@ -30,6 +30,10 @@ pub mod verdict;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use std::sync::LazyLock;
 
 pub use checker::{Checker, Sensitivity, Settings};

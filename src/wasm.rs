@@ -1,9 +1,9 @@
 //! The WebAssembly boundary: strings in, plain JSON-compatible objects out. Nothing here judges.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::checker::{Checker as Core, Settings};
+use crate::verdict::{BrandRef, Level, Verdict};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_VERDICT: &str = r#"
@@ -27,11 +27,91 @@ fn start() {
     }));
 }
 
-fn to_js<T: Serialize>(v: &T) -> JsValue {
-    serde_json::to_string(v)
-        .ok()
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .unwrap_or(JsValue::NULL)
+// src/verdict.js, copied next to linkguard.js by build.sh (a fixed name, unlike a snippets/ path).
+#[wasm_bindgen(raw_module = "./verdict.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = buildVerdict)]
+    fn build_verdict(text: &str, nums: &[i32]) -> JsValue;
+}
+
+/// A verdict flattened for `buildVerdict` (src/verdict.js): the strings concatenated, their UTF-16
+/// lengths (-1 for null) and the numbers in one i32 array, both in field order.
+struct Flat {
+    text: String,
+    nums: Vec<i32>,
+}
+
+impl Flat {
+    fn num(&mut self, n: i32) {
+        self.nums.push(n);
+    }
+    fn str(&mut self, s: &str) {
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().map(char::len_utf16).sum()
+        };
+        self.text.push_str(s);
+        self.nums.push(i32::try_from(units).unwrap_or(i32::MAX));
+    }
+    fn opt(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.num(-1),
+        }
+    }
+    fn brand(&mut self, b: Option<&BrandRef>) {
+        let Some(b) = b else { return self.num(0) };
+        self.num(1);
+        for s in [&b.id, &b.name_en, &b.name_ja, &b.official_site, &b.official_domain] {
+            self.str(s);
+        }
+    }
+    fn verdict(v: &Verdict) -> Flat {
+        let mut f = Flat {
+            text: String::with_capacity(v.input.len() * 4 + 256),
+            nums: Vec::with_capacity(32 + v.reasons.len() * 9),
+        };
+        f.num(match v.level {
+            Level::Safe => 0,
+            Level::Suspicious => 1,
+            Level::Dangerous => 2,
+            Level::Invalid => 3,
+        });
+        f.num(v.score);
+        f.str(&v.input);
+        for s in [
+            &v.url,
+            &v.scheme,
+            &v.host_ascii,
+            &v.host_unicode,
+            &v.registrable,
+            &v.public_suffix,
+            &v.suffix_kind,
+            &v.subdomain,
+            &v.country,
+        ] {
+            f.opt(s.as_deref());
+        }
+        f.num(i32::try_from(v.reasons.len()).unwrap_or(0));
+        for r in &v.reasons {
+            f.str(r.code.as_str());
+            f.num(r.weight);
+            f.brand(r.brand.as_ref());
+            f.opt(r.detail.as_deref());
+        }
+        f.brand(v.brand.as_ref());
+        f.opt(v.official_site.as_deref());
+        f.opt(v.embedded_url.as_deref());
+        f.str(&v.data_version);
+        f
+    }
+}
+
+/// The verdict as a plain JSON-compatible object (nulls, arrays, no Maps, no undefined).
+fn to_js(v: &Verdict) -> JsValue {
+    let f = Flat::verdict(v);
+    build_verdict(&f.text, &f.nums)
 }
 
 fn settings_from(js: JsValue) -> Result<Settings, JsError> {

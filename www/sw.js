@@ -11,6 +11,7 @@ const FILES = [
   "./shared/verdict-view.css",
   "./pkg/linkguard.js",
   "./pkg/linkguard_bg.wasm",
+  "./pkg/verdict.js",
   "./_locales/en/messages.json",
   "./_locales/ja/messages.json",
 ];

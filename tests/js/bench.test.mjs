@@ -1,6 +1,9 @@
 // Benchmark-ish report: per-URL cost of the wasm build (in-process, Checker#check including the
-// conversion to a JS object) against the native CLI (start-up subtracted). Prints; asserts only
-// that both ran. The budget from issue 3 is wasm within 2x native.
+// verdict object) against the native CLI (start-up subtracted, JSON output included), both in
+// steady state: the wasm side first runs the whole sample once, so V8 has moved the hot functions
+// from its baseline compiler (Liftoff) to the optimizing one (TurboFan), as a long-lived worker
+// would; that first pass is printed too. Prints; asserts only that both ran. The budget from
+// issue 3 is wasm within 2x native.
 import test from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -18,7 +21,9 @@ function sample() {
 
 function cliMs(input) {
   const t0 = performance.now();
-  execFileSync(CLI, ["check"], { input, maxBuffer: 1 << 30 });
+  // Output to /dev/null: the CLI still formats every verdict as JSON, but Node collecting
+  // megabytes from a pipe is not the engine's cost (it inflated "native" by a third).
+  execFileSync(CLI, ["check"], { input, stdio: ["pipe", "ignore", "inherit"] });
   return performance.now() - t0;
 }
 
@@ -27,19 +32,32 @@ test("per-URL cost: wasm vs native (report)", { timeout: 15 * 60 * 1000 }, async
   const urls = sample();
   const w = await loadWasm();
   const checker = new w.Checker();
-  for (const u of urls.slice(0, 200)) checker.check(u); // warm-up
-  let t0 = performance.now();
-  for (const u of urls) checker.check(u);
-  const wasmUs = ((performance.now() - t0) * 1000) / urls.length;
-
+  const pass = () => {
+    const t0 = performance.now();
+    for (const u of urls) checker.check(u);
+    return ((performance.now() - t0) * 1000) / urls.length;
+  };
+  const firstUs = pass();
+  // Interleaved rounds, so both sides see the same machine load (this is a shared 2-core box;
+  // the load swings within seconds). Each side's best round is its cost; medians are printed too.
   const startup = Math.min(cliMs(SEED + "\n"), cliMs(SEED + "\n"));
-  const total = cliMs(urls.join("\n") + "\n");
-  const nativeUs = (Math.max(0, total - startup) * 1000) / urls.length;
+  const input = (urls.join("\n") + "\n").repeat(2);
+  const ws = [], ns = [];
+  for (let round = 0; round < 7; round++) {
+    ws.push(pass());
+    ns.push((Math.max(0, cliMs(input) - startup) * 1000) / (urls.length * 2));
+  }
+  const best = (xs) => Math.min(...xs);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  // The median round is the headline: the best rounds swing more with the load (1.0-1.7x here).
+  const wasmUs = median(ws), nativeUs = median(ns);
   const ratio = wasmUs / nativeUs;
   console.log(
-    `per-URL cost over ${urls.length} URLs: wasm ${wasmUs.toFixed(1)} µs, native ${nativeUs.toFixed(1)} µs ` +
-      `(CLI ${total.toFixed(0)} ms minus ${startup.toFixed(0)} ms start-up, incl. JSON output) → wasm/native ${ratio.toFixed(2)}x ` +
-      `(budget 2x${ratio > 2 ? ": OVER BUDGET" : ""})`,
+    `per-URL cost over ${urls.length} URLs, steady state, median of 7 interleaved rounds: wasm ${wasmUs.toFixed(1)} µs ` +
+      `(after a warm-up pass), native ${nativeUs.toFixed(1)} µs (CLI, ${startup.toFixed(0)} ms start-up subtracted, JSON output to /dev/null) ` +
+      `→ wasm/native ${ratio.toFixed(2)}x (budget 2x${ratio > 2 ? ": OVER BUDGET" : ""}); best rounds ${best(ws).toFixed(1)} / ${best(ns).toFixed(1)} µs = ` +
+      `${(best(ws) / best(ns)).toFixed(2)}x; ` +
+      `the first wasm pass (baseline-compiled code, tiering up) ${firstUs.toFixed(1)} µs = ${(firstUs / nativeUs).toFixed(2)}x`,
   );
   assert.ok(wasmUs > 0 && nativeUs >= 0);
 });

@@ -4,7 +4,7 @@
 // n-th jpcert-dev URL only (for quick local runs; the default is all of them).
 import test from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import readline from "node:readline";
 import { CLI, dataDir, datasets, loadWasm } from "./helpers.mjs";
@@ -75,4 +75,55 @@ test("wasm and native agree on level and reason codes for every evaluation URL",
     );
   }
   assert.deepEqual(mismatches, [], "verdicts differ between wasm and native");
+});
+
+/** Runs `linkguard check` over stdin; resolves to the parsed verdicts, one per input line. */
+function nativeVerdicts(urls) {
+  const out = execFileSync(CLI, ["check"], { input: urls.join("\n") + "\n", maxBuffer: 1 << 30, encoding: "utf8" });
+  return out.split("\n").filter(Boolean).map((l) => JSON.parse(l));
+}
+
+// Whole verdicts, every field: the wasm side builds its objects in src/verdict.js from a flat form,
+// so any slip there (a field out of order, a UTF-16 length wrong for an emoji) shows up here.
+test("wasm and native verdicts are identical field for field", { timeout: 10 * 60 * 1000 }, async () => {
+  assert.ok(existsSync(CLI), `${CLI} missing: run ./build.sh`);
+  const urls = [
+    "https://www2.jcom.co.jp.login.vkia.cn/",
+    "https://www.jcom.co.jp/",
+    "https://www.jcom.co.jp@evil.example/",
+    "https://href.li/?https://c.myjcom.jp.xukwv.com/",
+    "https://ｗｗｗ.ジェイコム.jp/ログイン?q=😀&r=\u00e9",
+    "http://xn--80ak6aa92e.com/",
+    "https://аpple.com/",
+    "http://3232235777/",
+    "http://[::1]/x",
+    "https://example.com/\u0000\u0001\u202e😀😀",
+    "",
+    "   ",
+    "javascript:alert(1)",
+    "not a url at all 日本語",
+    "https://x.co.jp.example.com/setup.exe",
+    "https://bit.ly/abc",
+  ];
+  if (haveData) {
+    const sets = datasets(dir);
+    urls.push(...sets["benign-urls"], ...sets["chromium-top-domains"].filter((_, i) => i % 10 === 0));
+    urls.push(...sets["jpcert-dev"].filter((_, i) => i % 50 === 0));
+  }
+  const w = await loadWasm();
+  const checker = new w.Checker();
+  const native = nativeVerdicts(urls);
+  assert.equal(native.length, urls.length);
+  let differ = 0;
+  for (let i = 0; i < urls.length; i++) {
+    const v = checker.check(urls[i]);
+    try {
+      assert.deepStrictEqual(v, native[i]);
+      assert.deepStrictEqual(Object.keys(v), Object.keys(native[i]), "field order");
+    } catch (e) {
+      if (++differ <= 3) console.log(`differs for ${JSON.stringify(urls[i])}:\n${e.message.slice(0, 1500)}`);
+    }
+  }
+  console.log(`whole-verdict parity: ${urls.length} inputs, ${differ} differ`);
+  assert.equal(differ, 0);
 });
