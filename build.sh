@@ -144,6 +144,8 @@ build_www() {
 cold_start() {
   # instantiate + first verdict in fresh Node processes (what a waking service worker pays).
   node scripts/cold-start.mjs "$PKG" 5
+  # per-URL cost in wasm against the native CLI, steady state (budget 2x).
+  node scripts/wasm-vs-native.mjs "$PKG" target/release/linkguard 3
 }
 
 report_sizes() {
