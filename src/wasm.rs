@@ -69,7 +69,8 @@ impl Flat {
     }
     fn verdict(v: &Verdict) -> Flat {
         let mut f = Flat {
-            text: String::with_capacity(v.input.len() * 4 + 256),
+            // input and url, and room for the rest; saturating: a hostile input may be huge.
+            text: String::with_capacity(v.input.len().saturating_mul(2).saturating_add(512)),
             nums: Vec::with_capacity(32 + v.reasons.len() * 9),
         };
         f.num(match v.level {
