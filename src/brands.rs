@@ -620,7 +620,7 @@ mod tests {
         idx.build_deletions();
         let within = |s: &str, ti: u32| {
             let t = idx.target(ti).unwrap();
-            strsim::osa_distance(s, &t.text) <= max_edits(t.text.len().min(s.len()))
+            strsim::osa_distance(s, t.text) <= max_edits(t.text.len().min(s.len()))
         };
         let mut probes: Vec<String> = Vec::new();
         let alphabet = b"aomz0-";

@@ -295,7 +295,7 @@ impl Checker {
 
         let official = reasons.iter().any(|r| r.code == Code::OfficialDomain);
         let score: i32 = reasons.iter().map(|r| r.weight).sum::<i32>().max(0);
-        reasons.sort_by(|a, b| b.weight.cmp(&a.weight));
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.weight));
         v.brand = reasons
             .iter()
             .filter(|r| r.weight > 0)

@@ -279,7 +279,7 @@ fn jpcert_breakdown(j: &SetResult, checker: &Checker, top: &HashSet<String>) {
     println!("  {:<28} {}", "on a top domain (platform)", platform.cols());
     println!("  {:<28} {}", "elsewhere", rest.cols());
     let mut b: Vec<_> = brands.into_iter().collect();
-    b.sort_by(|x, y| y.1 .0.n.cmp(&x.1 .0.n));
+    b.sort_by_key(|x| std::cmp::Reverse(x.1 .0.n));
     println!("\njpcert-dev by brand (top 40):    urls flagged  danger  brand-named");
     for (k, (t, named)) in b.iter().take(40) {
         println!(
@@ -290,7 +290,7 @@ fn jpcert_breakdown(j: &SetResult, checker: &Checker, top: &HashSet<String>) {
         );
     }
     let mut r: Vec<_> = reasons.into_iter().collect();
-    r.sort_by(|a, b| b.1.cmp(&a.1));
+    r.sort_by_key(|a| std::cmp::Reverse(a.1));
     println!("\njpcert-dev most frequent reasons (flagged URLs):");
     for (k, n) in r.iter().take(20) {
         println!("  {:<28} {:>8}", k, n);
@@ -318,7 +318,7 @@ fn misses(s: &SetResult, n: usize) {
 
 fn worst_fp(s: &SetResult, n: usize) {
     let mut fps: Vec<_> = s.verdicts.iter().filter(|(_, v)| v.is_flagged()).collect();
-    fps.sort_by(|a, b| b.1.score.cmp(&a.1.score));
+    fps.sort_by_key(|a| std::cmp::Reverse(a.1.score));
     println!(
         "\n{}: worst false positives ({} flagged):",
         s.name,

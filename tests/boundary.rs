@@ -522,7 +522,8 @@ fn random_input(rng: &mut Rng) -> String {
     let n = rng.below(40);
     for _ in 0..n {
         if rng.below(3) == 0 {
-            s.push_str(*rng.pick(PARTS));
+            let part: &&str = rng.pick(PARTS);
+            s.push_str(part);
         } else {
             for _ in 0..=rng.below(6) {
                 s.push(random_char(rng));
@@ -729,7 +730,8 @@ fn min_time(runs: usize, mut f: impl FnMut()) -> Duration {
 #[test]
 fn extract_urls_scales_linearly() {
     let kb = 1024;
-    let shapes: [(&str, fn(usize) -> String); 4] = [
+    type Shape = (&'static str, fn(usize) -> String);
+    let shapes: [Shape; 4] = [
         ("https://a.b ", |n| "https://a.b ".repeat(n / 12)),
         ("https://a.b\\n", |n| "https://a.b\n".repeat(n / 12)),
         ("hxxp://a[.]b ", |n| "hxxp://a[.]b ".repeat(n / 13)),

@@ -1,5 +1,6 @@
 //! Table-driven behaviour: tests/data/cases.json. Each case names the URL and what a person would
 //! see: the level, the brand named, the owner, and the main reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use linkguard::{Checker, Sensitivity, Settings};
 use serde_json::Value;

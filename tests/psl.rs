@@ -30,7 +30,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use linkguard::domain::{split, SuffixKind};
 use linkguard::parse::{parse, HostKind};
@@ -340,7 +340,7 @@ fn data_dir() -> Option<PathBuf> {
 }
 
 /// Every distinct domain host the checker would look up for the inputs in the data sets.
-fn data_hosts(dir: &PathBuf) -> BTreeSet<String> {
+fn data_hosts(dir: &Path) -> BTreeSet<String> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
     let mut inputs: Vec<String> = Vec::new();
     inputs.extend(linkguard::dataset::jpcert_urls(&read("jpcert-dev.csv")));
