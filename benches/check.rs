@@ -18,7 +18,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use linkguard::brands::{self, Brand};
+use linkguard::brands;
 use linkguard::{Checker, Settings};
 
 /// Used when ../shared/data is absent: typical shapes of reported phishing and of real sites.
@@ -117,47 +117,10 @@ fn check_pass(c: &Checker, urls: &[String]) -> u64 {
 
 #[path = "../tests/support/rng.rs"]
 mod rng;
-use rng::Rng;
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+use synthetic::synthetic_brands;
 
-/// `n` synthetic brands with pronounceable, distinct names (`kanemoritsu`), each with one domain
-/// under a common suffix and its name as a host word, shaped like the shipped ones.
-fn synthetic_brands(n: usize, seed: u64) -> Vec<Brand> {
-    const C: &[u8] = b"bcdfghjkmnprstvwyz";
-    const V: &[u8] = b"aeiou";
-    const SUFFIXES: &[&str] = &[
-        "com", "co.jp", "jp", "ne.jp", "or.jp", "net", "bank", "com.cn",
-    ];
-    let mut rng = Rng(seed | 1);
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::with_capacity(n);
-    while out.len() < n {
-        let syllables = 2 + rng.below(4);
-        let mut word = String::new();
-        for _ in 0..syllables {
-            word.push(C[rng.below(C.len() as u64) as usize] as char);
-            word.push(V[rng.below(V.len() as u64) as usize] as char);
-        }
-        if rng.below(4) == 0 {
-            word.push('n');
-        }
-        if !seen.insert(word.clone()) {
-            continue;
-        }
-        let suffix = SUFFIXES[rng.below(SUFFIXES.len() as u64) as usize];
-        let domain = format!("{word}.{suffix}");
-        out.push(Brand {
-            id: format!("synthetic-{}", out.len()),
-            name_en: word.clone(),
-            name_ja: word.clone(),
-            official_site: format!("https://www.{domain}/"),
-            domains: vec![domain],
-            words: vec![word],
-            jpcert_labels: Vec::new(),
-            user: false,
-        });
-    }
-    out
-}
 
 fn fmt_ns(ns: f64) -> String {
     if ns >= 100_000.0 {
