@@ -39,6 +39,10 @@ pub mod w {
     pub const DEEP: i32 = 10;
     pub const RANDOM_REG: i32 = 25;
     pub const RANDOM_SUB: i32 = 10;
+    /// Added to a random-looking registrable name that has almost no vowels (`ykjsptgs`,
+    /// `qxvbnmzkt`): keyboard mash, where the names of real sites that the trigram model finds
+    /// odd (`cbsnews`, `nordvpn`, `smallpdf`) keep more vowels.
+    pub const RANDOM_NO_VOWELS: i32 = 5;
     pub const DYNAMIC_DNS: i32 = 30;
     pub const FREE_HOSTING: i32 = 15;
     pub const RISKY_TLD: i32 = 20;
@@ -534,6 +538,17 @@ pub fn looks_random(label: &str) -> bool {
         return false;
     }
     label.split('-').any(token_looks_random)
+}
+
+/// Six or more letters of which at most one in ten is a vowel (a, e, i, o, u; `y` is not
+/// counted): `ykjsptgs`, `bcycpcb`. Romaji, pinyin and most languages' words have far more.
+fn vowel_poor(label: &str) -> bool {
+    let letters = label.bytes().filter(|b| b.is_ascii_lowercase()).count();
+    let vowels = label
+        .bytes()
+        .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+        .count();
+    letters >= 6 && vowels * 10 <= letters
 }
 
 /// A looser [`looks_random`] for names already on throwaway-prone TLDs: a letter run of four or
@@ -1420,6 +1435,11 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
                 w::RANDOM_SUB
             } else {
                 0
+            }
+            + if vowel_poor(h.reg_label) {
+                w::RANDOM_NO_VOWELS
+            } else {
+                0
             };
         out.push(detailed(Code::RandomLabel, weight, h.reg_label));
     } else if let Some(l) = random_sub {
@@ -1700,6 +1720,16 @@ mod tests {
             "bilibili",
         ] {
             assert!(!looks_random(ok), "{ok} should not look random");
+        }
+    }
+
+    #[test]
+    fn vowel_poor_labels() {
+        for r in ["ykjsptgs", "bcycpcb", "whydxxw", "lzgqlxk"] {
+            assert!(vowel_poor(r), "{r} should be vowel-poor");
+        }
+        for ok in ["cbsnews", "nordvpn", "smallpdf", "hdfcbank", "shinjuku", "xyz", "mhlw"] {
+            assert!(!vowel_poor(ok), "{ok} should not be vowel-poor");
         }
     }
 
