@@ -345,6 +345,28 @@ const SHORTENERS: &[&str] = &[
     "surl.li",
     "2u.pw",
     "qrco.de",
+    // Hootsuite, GoDaddy, Yam (Taiwan), lihi (Taiwan), VK, QR-code and link-in-bio makers.
+    "ht.ly",
+    "owl.li",
+    "x.co",
+    "s.yam.com",
+    "lihi.cc",
+    "lihi1.com",
+    "vk.cc",
+    "qrs.ly",
+    "me-qr.com",
+    "kaywa.me",
+    "uqr.to",
+    "scnv.io",
+    "smarturl.it",
+    "dlvr.it",
+    "waa.ai",
+    "u.nu",
+    "alturl.com",
+    "shor.by",
+    "s.free.fr",
+    // An IP-logging shortener.
+    "grabify.link",
 ];
 
 /// Words of the credential-phishing vocabulary, as host or path tokens.
