@@ -43,6 +43,9 @@ pub mod w {
     /// `qxvbnmzkt`): keyboard mash, where the names of real sites that the trigram model finds
     /// odd (`cbsnews`, `nordvpn`, `smallpdf`) keep more vowels.
     pub const RANDOM_NO_VOWELS: i32 = 5;
+    /// A random-looking subdomain label that is plainly machine-made: a letter run of 12 or more
+    /// that reads like no language, or almost no vowels.
+    pub const RANDOM_SUB_STRONG: i32 = 30;
     pub const DYNAMIC_DNS: i32 = 30;
     pub const FREE_HOSTING: i32 = 15;
     pub const RISKY_TLD: i32 = 20;
@@ -571,6 +574,17 @@ fn vowel_poor(label: &str) -> bool {
         .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
         .count();
     letters >= 6 && vowels * 10 <= letters
+}
+
+/// A [`looks_random`] label that leaves no doubt: a random letter run of 12 or more
+/// (`xaaxpsrrwpqpjqdiuddhtgj`) or almost no vowels (`ntjpzt`). CDN and cloud host names
+/// (`d3c33hcgiwev3`, hex ids) mix digits in and keep short letter runs.
+fn strongly_random(label: &str) -> bool {
+    looks_random(label)
+        && (vowel_poor(label)
+            || label
+                .split(|c: char| !c.is_ascii_lowercase())
+                .any(|run| run.len() >= 12 && token_looks_random(run)))
 }
 
 /// A looser [`looks_random`] for names already on throwaway-prone TLDs: a letter run of four or
@@ -1465,7 +1479,14 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             };
         out.push(detailed(Code::RandomLabel, weight, h.reg_label));
     } else if let Some(l) = random_sub {
-        out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, l));
+        // A subdomain of pure keyboard mash (`yzwvrmaqrhmoodztsklfrcpj.x.com`, `ntjpzt.x.com`) is
+        // the wildcard DNS of a throwaway domain; ordinary sites name their hosts.
+        let weight = if strongly_random(l) {
+            w::RANDOM_SUB_STRONG
+        } else {
+            w::RANDOM_SUB
+        };
+        out.push(detailed(Code::RandomLabel, weight, l));
     } else if out.iter().any(|r| r.code == Code::RiskyTld) && weakly_random(h.reg_label) {
         // On a throwaway-prone TLD a shorter odd name is enough to add a little.
         out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, h.reg_label));
@@ -1752,6 +1773,16 @@ mod tests {
         }
         for ok in ["cbsnews", "nordvpn", "smallpdf", "hdfcbank", "shinjuku", "xyz", "mhlw"] {
             assert!(!vowel_poor(ok), "{ok} should not be vowel-poor");
+        }
+    }
+
+    #[test]
+    fn strongly_random_labels() {
+        for r in ["xaaxpsrrwpqpjqdiuddhtgj", "ntjpzt", "tzdglc"] {
+            assert!(strongly_random(r), "{r} should be strongly random");
+        }
+        for ok in ["d3c33hcgiwev3", "bd8d052c415a0c9fd14725d547ec6536", "ewslpvz", "stackoverflow"] {
+            assert!(!strongly_random(ok), "{ok} should not be strongly random");
         }
     }
 
