@@ -40,8 +40,9 @@ pub mod w {
     pub const RANDOM_REG: i32 = 25;
     pub const RANDOM_SUB: i32 = 10;
     /// Added to a random-looking registrable name that has almost no vowels (`ykjsptgs`,
-    /// `qxvbnmzkt`): keyboard mash, where the names of real sites that the trigram model finds
-    /// odd (`cbsnews`, `nordvpn`, `smallpdf`) keep more vowels.
+    /// `qxvbnmzkt`) or digits mixed in (`pfn6i0`, `1005wlaksg`): keyboard mash or a generated id,
+    /// where the names of real sites that the trigram model finds odd (`cbsnews`, `nordvpn`,
+    /// `smallpdf`) keep more vowels and no digits.
     pub const RANDOM_NO_VOWELS: i32 = 5;
     /// A random-looking subdomain label that is plainly machine-made: a letter run of 12 or more
     /// that reads like no language, or almost no vowels.
@@ -1472,7 +1473,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             } else {
                 0
             }
-            + if vowel_poor(h.reg_label) {
+            + if vowel_poor(h.reg_label) || h.reg_label.bytes().any(|b| b.is_ascii_digit()) {
                 w::RANDOM_NO_VOWELS
             } else {
                 0
