@@ -47,6 +47,9 @@ pub mod w {
     /// A random-looking subdomain label that is plainly machine-made: a letter run of 12 or more
     /// that reads like no language, or almost no vowels.
     pub const RANDOM_SUB_STRONG: i32 = 30;
+    /// A five-consonant registrable name (`wgsxc`) serving a made-up subdomain: weight that
+    /// only adds to other evidence (acronym sites such as `msnbc`, `npmjs` serve subdomains too).
+    pub const RANDOM_SHORT_MASH: i32 = 20;
     pub const DYNAMIC_DNS: i32 = 30;
     pub const FREE_HOSTING: i32 = 15;
     pub const RISKY_TLD: i32 = 20;
@@ -586,6 +589,15 @@ fn strongly_random(label: &str) -> bool {
             || label
                 .split(|c: char| !c.is_ascii_lowercase())
                 .any(|run| run.len() >= 12 && token_looks_random(run)))
+}
+
+/// Five letters and no vowel (`wgsxc`, `zwmdv`): too short for [`looks_random`] to judge, but
+/// no word either.
+fn short_mash(label: &str) -> bool {
+    label.len() == 5
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
 }
 
 /// A looser [`looks_random`] for names already on throwaway-prone TLDs: a letter run of four or
@@ -1488,6 +1500,9 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::RANDOM_SUB
         };
         out.push(detailed(Code::RandomLabel, weight, l));
+    } else if !h.subdomain.is_empty() && h.subdomain != "www" && short_mash(h.reg_label) {
+        // `z-109.wgsxc.com`, `8f.zwmdv.com`: hosts made up under a short consonant string.
+        out.push(detailed(Code::RandomLabel, w::RANDOM_SHORT_MASH, h.reg_label));
     } else if out.iter().any(|r| r.code == Code::RiskyTld) && weakly_random(h.reg_label) {
         // On a throwaway-prone TLD a shorter odd name is enough to add a little.
         out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, h.reg_label));
@@ -1784,6 +1799,14 @@ mod tests {
         }
         for ok in ["d3c33hcgiwev3", "bd8d052c415a0c9fd14725d547ec6536", "ewslpvz", "stackoverflow"] {
             assert!(!strongly_random(ok), "{ok} should not be strongly random");
+        }
+    }
+
+    #[test]
+    fn short_mash_labels() {
+        assert!(short_mash("wgsxc") && short_mash("zwmdv"));
+        for ok in ["gqnow", "wgsx", "wgsxcd", "wgs1c", "sqzkq1"] {
+            assert!(!short_mash(ok), "{ok} should not be a short mash");
         }
     }
 
