@@ -1460,7 +1460,14 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     if ABUSED_TLDS.contains(&tld) {
         out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
-        out.push(detailed(Code::RiskyTld, w::CN_TLD, tld));
+        // Names of one to three characters under `cn` are scarce and long held (`boc.cn`,
+        // `360.cn`, `nga.cn`); throwaway registrations are longer. They weigh as a risky TLD.
+        let weight = if h.reg_label.len() <= 3 {
+            w::RISKY_TLD
+        } else {
+            w::CN_TLD
+        };
+        out.push(detailed(Code::RiskyTld, weight, tld));
     } else if RISKY_TLDS.contains(&tld) && tld != "cn" {
         out.push(detailed(Code::RiskyTld, w::RISKY_TLD, tld));
     }
