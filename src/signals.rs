@@ -40,9 +40,10 @@ pub mod w {
     pub const RANDOM_REG: i32 = 25;
     pub const RANDOM_SUB: i32 = 10;
     /// Added to a random-looking registrable name that has almost no vowels (`ykjsptgs`,
-    /// `qxvbnmzkt`) or digits mixed in (`pfn6i0`, `1005wlaksg`): keyboard mash or a generated id,
-    /// where the names of real sites that the trigram model finds odd (`cbsnews`, `nordvpn`,
-    /// `smallpdf`) keep more vowels and no digits.
+    /// `qxvbnmzkt`), digits mixed in (`pfn6i0`, `1005wlaksg`) or ten characters or more
+    /// (`ikojuhytgrfedwq`, where the trigram verdict rests on more letters): keyboard mash or a
+    /// generated id. The names of real sites that the trigram model finds odd (`cbsnews`,
+    /// `nordvpn`, `smallpdf`) are mostly shorter, keep more vowels and have no digits.
     pub const RANDOM_NO_VOWELS: i32 = 5;
     /// A random-looking subdomain label that is plainly machine-made: a letter run of 12 or more
     /// that reads like no language, or almost no vowels.
@@ -1492,7 +1493,10 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             } else {
                 0
             }
-            + if vowel_poor(h.reg_label) || h.reg_label.bytes().any(|b| b.is_ascii_digit()) {
+            + if vowel_poor(h.reg_label)
+                || h.reg_label.len() >= 10
+                || h.reg_label.bytes().any(|b| b.is_ascii_digit())
+            {
                 w::RANDOM_NO_VOWELS
             } else {
                 0
