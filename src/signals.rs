@@ -1495,9 +1495,12 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             } else {
                 0
             }
-            + if vowel_poor(h.reg_label)
-                || h.reg_label.len() >= 10
-                || h.reg_label.bytes().any(|b| b.is_ascii_digit())
+            // Only for registered names: under a platform's suffix (`*.cloudfront.net`) the
+            // platform makes up ids like `d3c33hcgiwev3` for everyone.
+            + if h.kind == SuffixKind::Icann
+                && (vowel_poor(h.reg_label)
+                    || h.reg_label.len() >= 10
+                    || h.reg_label.bytes().any(|b| b.is_ascii_digit()))
             {
                 w::RANDOM_NO_VOWELS
             } else {
