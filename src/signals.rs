@@ -39,6 +39,18 @@ pub mod w {
     pub const DEEP: i32 = 10;
     pub const RANDOM_REG: i32 = 25;
     pub const RANDOM_SUB: i32 = 10;
+    /// Added to a random-looking registrable name that has almost no vowels (`ykjsptgs`,
+    /// `qxvbnmzkt`), digits mixed in (`pfn6i0`, `1005wlaksg`) or ten characters or more
+    /// (`ikojuhytgrfedwq`, where the trigram verdict rests on more letters): keyboard mash or a
+    /// generated id. The names of real sites that the trigram model finds odd (`cbsnews`,
+    /// `nordvpn`, `smallpdf`) are mostly shorter, keep more vowels and have no digits.
+    pub const RANDOM_NO_VOWELS: i32 = 5;
+    /// A random-looking subdomain label that is plainly machine-made: a letter run of 12 or more
+    /// that reads like no language, or almost no vowels.
+    pub const RANDOM_SUB_STRONG: i32 = 30;
+    /// A five-consonant registrable name (`wgsxc`) serving a made-up subdomain: weight that
+    /// only adds to other evidence (acronym sites such as `msnbc`, `npmjs` serve subdomains too).
+    pub const RANDOM_SHORT_MASH: i32 = 20;
     pub const DYNAMIC_DNS: i32 = 30;
     pub const FREE_HOSTING: i32 = 15;
     pub const RISKY_TLD: i32 = 20;
@@ -341,6 +353,28 @@ const SHORTENERS: &[&str] = &[
     "surl.li",
     "2u.pw",
     "qrco.de",
+    // Hootsuite, GoDaddy, Yam (Taiwan), lihi (Taiwan), VK, QR-code and link-in-bio makers.
+    "ht.ly",
+    "owl.li",
+    "x.co",
+    "s.yam.com",
+    "lihi.cc",
+    "lihi1.com",
+    "vk.cc",
+    "qrs.ly",
+    "me-qr.com",
+    "kaywa.me",
+    "uqr.to",
+    "scnv.io",
+    "smarturl.it",
+    "dlvr.it",
+    "waa.ai",
+    "u.nu",
+    "alturl.com",
+    "shor.by",
+    "s.free.fr",
+    // An IP-logging shortener.
+    "grabify.link",
 ];
 
 /// Words of the credential-phishing vocabulary, as host or path tokens.
@@ -536,6 +570,37 @@ pub fn looks_random(label: &str) -> bool {
     label.split('-').any(token_looks_random)
 }
 
+/// Six or more letters of which at most one in ten is a vowel (a, e, i, o, u; `y` is not
+/// counted): `ykjsptgs`, `bcycpcb`. Romaji, pinyin and most languages' words have far more.
+fn vowel_poor(label: &str) -> bool {
+    let letters = label.bytes().filter(|b| b.is_ascii_lowercase()).count();
+    let vowels = label
+        .bytes()
+        .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+        .count();
+    letters >= 6 && vowels * 10 <= letters
+}
+
+/// A [`looks_random`] label that leaves no doubt: a random letter run of 12 or more
+/// (`xaaxpsrrwpqpjqdiuddhtgj`) or almost no vowels (`ntjpzt`). CDN and cloud host names
+/// (`d3c33hcgiwev3`, hex ids) mix digits in and keep short letter runs.
+fn strongly_random(label: &str) -> bool {
+    looks_random(label)
+        && (vowel_poor(label)
+            || label
+                .split(|c: char| !c.is_ascii_lowercase())
+                .any(|run| run.len() >= 12 && token_looks_random(run)))
+}
+
+/// Five letters and no vowel (`wgsxc`, `zwmdv`): too short for [`looks_random`] to judge, but
+/// no word either.
+fn short_mash(label: &str) -> bool {
+    label.len() == 5
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+}
+
 /// A looser [`looks_random`] for names already on throwaway-prone TLDs: a letter run of four or
 /// more that reads like no language (`evinqth`, `gigudhcks`).
 fn weakly_random(label: &str) -> bool {
@@ -544,8 +609,10 @@ fn weakly_random(label: &str) -> bool {
         .any(|run| run.len() >= 4 && surprisal(run) >= SURPRISAL_WEAK)
 }
 
-/// Surprisal from which [`weakly_random`] fires.
-const SURPRISAL_WEAK: f32 = 6.0;
+/// Surprisal from which [`weakly_random`] fires: ordinary names score about 4, the names of
+/// popular sites on these TLDs mostly below 5.5 (`xvxxx` 5.4, `xvideos` 5.0; `kknews` 5.7 is
+/// above), throwaway names from 5 up (`thokjuse`, `germqive`, `pibfgihy`).
+const SURPRISAL_WEAK: f32 = 5.5;
 
 /// Letter-trigram surprisal table (scripts/train-gibberish.py): English words, romaji, pinyin.
 static TRIGRAMS: &[u8; 27 * 27 * 27] = include_bytes!("data/trigrams.bin");
@@ -1396,7 +1463,14 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     if ABUSED_TLDS.contains(&tld) {
         out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
-        out.push(detailed(Code::RiskyTld, w::CN_TLD, tld));
+        // Names of one to three characters under `cn` are scarce and long held (`boc.cn`,
+        // `360.cn`, `nga.cn`); throwaway registrations are longer. They weigh as a risky TLD.
+        let weight = if h.reg_label.len() <= 3 {
+            w::RISKY_TLD
+        } else {
+            w::CN_TLD
+        };
+        out.push(detailed(Code::RiskyTld, weight, tld));
     } else if RISKY_TLDS.contains(&tld) && tld != "cn" {
         out.push(detailed(Code::RiskyTld, w::RISKY_TLD, tld));
     }
@@ -1420,10 +1494,31 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
                 w::RANDOM_SUB
             } else {
                 0
+            }
+            // Only for registered names: under a platform's suffix (`*.cloudfront.net`) the
+            // platform makes up ids like `d3c33hcgiwev3` for everyone.
+            + if h.kind == SuffixKind::Icann
+                && (vowel_poor(h.reg_label)
+                    || h.reg_label.len() >= 10
+                    || h.reg_label.bytes().any(|b| b.is_ascii_digit()))
+            {
+                w::RANDOM_NO_VOWELS
+            } else {
+                0
             };
         out.push(detailed(Code::RandomLabel, weight, h.reg_label));
     } else if let Some(l) = random_sub {
-        out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, l));
+        // A subdomain of pure keyboard mash (`yzwvrmaqrhmoodztsklfrcpj.x.com`, `ntjpzt.x.com`) is
+        // the wildcard DNS of a throwaway domain; ordinary sites name their hosts.
+        let weight = if strongly_random(l) {
+            w::RANDOM_SUB_STRONG
+        } else {
+            w::RANDOM_SUB
+        };
+        out.push(detailed(Code::RandomLabel, weight, l));
+    } else if !h.subdomain.is_empty() && h.subdomain != "www" && short_mash(h.reg_label) {
+        // `z-109.wgsxc.com`, `8f.zwmdv.com`: hosts made up under a short consonant string.
+        out.push(detailed(Code::RandomLabel, w::RANDOM_SHORT_MASH, h.reg_label));
     } else if out.iter().any(|r| r.code == Code::RiskyTld) && weakly_random(h.reg_label) {
         // On a throwaway-prone TLD a shorter odd name is enough to add a little.
         out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, h.reg_label));
@@ -1700,6 +1795,34 @@ mod tests {
             "bilibili",
         ] {
             assert!(!looks_random(ok), "{ok} should not look random");
+        }
+    }
+
+    #[test]
+    fn vowel_poor_labels() {
+        for r in ["ykjsptgs", "bcycpcb", "whydxxw", "lzgqlxk"] {
+            assert!(vowel_poor(r), "{r} should be vowel-poor");
+        }
+        for ok in ["cbsnews", "nordvpn", "smallpdf", "hdfcbank", "shinjuku", "xyz", "mhlw"] {
+            assert!(!vowel_poor(ok), "{ok} should not be vowel-poor");
+        }
+    }
+
+    #[test]
+    fn strongly_random_labels() {
+        for r in ["xaaxpsrrwpqpjqdiuddhtgj", "ntjpzt", "tzdglc"] {
+            assert!(strongly_random(r), "{r} should be strongly random");
+        }
+        for ok in ["d3c33hcgiwev3", "bd8d052c415a0c9fd14725d547ec6536", "ewslpvz", "stackoverflow"] {
+            assert!(!strongly_random(ok), "{ok} should not be strongly random");
+        }
+    }
+
+    #[test]
+    fn short_mash_labels() {
+        assert!(short_mash("wgsxc") && short_mash("zwmdv"));
+        for ok in ["gqnow", "wgsx", "wgsxcd", "wgs1c", "sqzkq1"] {
+            assert!(!short_mash(ok), "{ok} should not be a short mash");
         }
     }
 
