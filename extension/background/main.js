@@ -16,6 +16,9 @@ const t0 = performance.now();
 /** Timings of this background context, in ms since the module started (read by tests). */
 export const stats = {
   wasmReadyMs: null,
+  // The two halves of wasmReadyMs: the wasm fetched, compiled and instantiated; settings read.
+  wasmLoadedMs: null,
+  stateLoadedMs: null,
   firstVerdictMs: null,
   verdicts: 0,
   engineError: null,
@@ -108,7 +111,10 @@ function engineFailed(e) {
   }
 }
 
-export const ready = Promise.all([engine.load(), loadState()]).then(() => {
+export const ready = Promise.all([
+  engine.load().then(() => (stats.wasmLoadedMs = performance.now() - t0)),
+  loadState().then(() => (stats.stateLoadedMs = performance.now() - t0)),
+]).then(() => {
   engine.configure(settings);
   stats.wasmReadyMs = performance.now() - t0;
 });
