@@ -1163,6 +1163,12 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 cands.push((format!("{a}{b}"), true));
             }
         }
+        // A hyphen part with a digit inside, whole: brand words such as `ts3card`.
+        for part in label.split(['-', '_']) {
+            if part.bytes().any(|c| c.is_ascii_digit()) && !cands.iter().any(|(c, _)| c == part) {
+                cands.push((part.to_string(), true));
+            }
+        }
         for (t, _) in &cands {
             let (found, exact) = find_word(t, brands);
             let Some((b, word)) = found else { continue };
@@ -1292,6 +1298,23 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
             if let Some(sub) = tok.get(start..start + len) {
                 if let Some(b) = brands.word(sub) {
                     return (Some((b, sub.to_string())), false);
+                }
+            }
+        }
+    }
+    // Two affixes stacked (`wwwinfoepos` read as `www` + `info` + `epos`), when nothing above
+    // matched: a longer word inside the token (`myjcbhelp` holds `myjcb`) is the better reading.
+    for a in AFFIXES {
+        let Some(rest) = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a)) else {
+            continue;
+        };
+        for a2 in AFFIXES {
+            let inner = rest.strip_prefix(a2).or_else(|| rest.strip_suffix(a2));
+            if let Some(inner) = inner {
+                if inner.len() >= 3 {
+                    if let Some(b) = brands.word(inner) {
+                        return (Some((b, inner.to_string())), true);
+                    }
                 }
             }
         }
@@ -1747,6 +1770,16 @@ fn http_prefix(v: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stacked_affixes_read_after_longer_words() {
+        let b = BrandIndex::shipped();
+        let word = |t: &str| find_word(t, &b).0.map(|(_, w)| w);
+        assert_eq!(word("wwwinfoepos").as_deref(), Some("epos"));
+        // The longer word inside wins over `my` + `jcb` + `help`.
+        assert_eq!(word("myjcbhelp").as_deref(), Some("myjcb"));
+        assert_eq!(word("wwwinfo"), None);
+    }
 
     #[test]
     fn script_table_matches_unicode_script() {
