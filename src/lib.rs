@@ -41,7 +41,7 @@ pub use extract::extract_urls;
 pub use verdict::{BrandRef, Code, Level, Reason, Verdict};
 
 /// Date of the last review of src/data/brands.tsv.
-pub const BRANDS_VERSION: &str = "2026-11-25";
+pub const BRANDS_VERSION: &str = "2026-11-26";
 
 static DEFAULT: LazyLock<Checker> = LazyLock::new(Checker::new);
 

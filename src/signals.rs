@@ -377,6 +377,9 @@ const SHORTENERS: &[&str] = &[
     "grabify.link",
 ];
 
+/// Brand words that are also everyday abbreviations; see brand_words.
+const EVERYDAY_SHORT: &[&str] = &["etc"];
+
 /// Words of the credential-phishing vocabulary, as host or path tokens.
 #[rustfmt::skip]
 const CREDENTIAL_WORDS: &[&str] = &[
@@ -1172,7 +1175,18 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         for (t, _) in &cands {
             let (found, exact) = find_word(t, brands);
             let Some((b, word)) = found else { continue };
-            if word.len() <= 3 && !(exact && (has_context || !in_reg)) {
+            if word.len() <= 3 && !(exact && has_context) {
+                continue;
+            }
+            // A brand word that is also an everyday abbreviation (`etc`): in the registrable
+            // name only next to a Japan or account word (`etc-meisai-jp`, `etc-login`), never in
+            // a company's name (`etc-group.com`, `go-etc.jp`).
+            if in_reg
+                && EVERYDAY_SHORT.contains(&word.as_str())
+                && !toks.iter().any(|t| {
+                    *t != word && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))
+                })
+            {
                 continue;
             }
             let weight = match (in_reg, exact) {
