@@ -688,6 +688,11 @@ fn token_looks_random(tok: &str) -> bool {
 }
 
 /// Signals on the host name.
+/// A public suffix under which only Japanese government bodies can hold names.
+fn government_only(suffix: &str) -> bool {
+    suffix == "go.jp" || suffix == "lg.jp" || suffix.ends_with(".lg.jp")
+}
+
 pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     if let Some(o) = h.owner {
         let domain = h.registrable.unwrap_or(h.host);
@@ -705,10 +710,13 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
         domain_in_subdomain(h, out);
         opaque(lookalike)(h, brands, out);
     }
-    if !out
-        .iter()
-        .skip(before)
-        .any(|r| r.weight >= w::BRAND_DOMAIN_HYPHENATED || r.code == Code::TldSwap)
+    // Only Japanese government bodies can hold names under go.jp and lg.jp (JPRS rules): a brand
+    // word there is the agency's own subject (`mynumbercard.go.jp`), not an impersonation.
+    if !government_only(h.suffix)
+        && !out
+            .iter()
+            .skip(before)
+            .any(|r| r.weight >= w::BRAND_DOMAIN_HYPHENATED || r.code == Code::TldSwap)
     {
         opaque(brand_words)(h, brands, out);
     }
@@ -1058,7 +1066,8 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             .filter_map(|i| brands.target(*i))
             .find(|t| !t.suffix.is_empty())
         {
-            if h.kind != SuffixKind::Private {
+            // Under go.jp / lg.jp another agency's name is another agency (`pref.tokyo.lg.jp`).
+            if h.kind != SuffixKind::Private && !government_only(h.suffix) {
                 out.push(branded(
                     Code::TldSwap,
                     w::TLD_SWAP,
