@@ -121,7 +121,6 @@ mod rng;
 mod synthetic;
 use synthetic::synthetic_brands;
 
-
 fn fmt_ns(ns: f64) -> String {
     if ns >= 100_000.0 {
         format!("{:.0} µs", ns / 1000.0)

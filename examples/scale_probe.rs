@@ -19,13 +19,23 @@ mod rng;
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 
+/// The same URLs through plain `url::Url::parse` (argument `parse`): the baseline the issue
+/// measures check() against, as an instruction count (`--toggle-collect='*scale_probe*parse_all*'`).
+#[inline(never)]
+fn parse_all(urls: &[String]) -> usize {
+    urls.iter()
+        .filter(|u| url::Url::parse(u).is_ok_and(|p| !p.as_str().is_empty()))
+        .count()
+}
+
 #[inline(never)]
 fn judge_all(c: &Checker, urls: &[String]) -> usize {
     urls.iter().map(|u| c.check(u).reasons.len()).sum()
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let extra: usize = std::env::args().nth(1).unwrap_or_default().parse().unwrap_or(0);
+    let arg = std::env::args().nth(1).unwrap_or_default();
+    let extra: usize = arg.parse().unwrap_or(0);
     let dir = std::env::var("LINKGUARD_DATA")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").to_string());
     let data = std::fs::read_to_string(format!("{dir}/jpcert-dev.csv"))?;
@@ -34,6 +44,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let urls: Vec<String> = (0..n)
         .filter_map(|i| all.get(i * all.len() / n).cloned())
         .collect();
+    if arg == "parse" {
+        println!("{} URLs: {} parsed", urls.len(), parse_all(&urls));
+        return Ok(());
+    }
     let mut list = brands::shipped()?;
     list.extend(synthetic::synthetic_brands(extra, 0x5EED ^ extra as u64));
     let c = Checker::with_brands(list, &Settings::default());

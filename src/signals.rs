@@ -996,47 +996,65 @@ pub fn unconfuse(s: &str) -> String {
     crate::brand_data::unconfuse(s)
 }
 
-/// How many lookalike targets (the most impersonated brands, in file order) the scramble check
-/// compares against: a fixed bound, so its cost does not grow with the brand list.
-const SCRAMBLE_TARGETS: usize = 96;
+/// How many brands (the most impersonated, in file order) the scramble check compares against:
+/// a fixed bound, so its cost does not grow with the brand list. (Bounded by brand, not by
+/// target: one brand has many targets with the same text, amazon fifteen.)
+const SCRAMBLE_BRANDS: usize = 40;
+
+/// Surprisal (bits per letter, see [`surprisal`]) from which a brand's shuffled letters count.
+const SURPRISAL_SCRAMBLED: f32 = 4.0;
 
 /// A brand name with its letters shuffled and padded, as mass-registered phishing domains write
-/// them (`mcerncarei`, `aocmzaon` for mercari / amazon): same first letter, every letter of the
-/// brand present, at most three extra.
+/// them (`mcerncarei`, `mecroaeri`, `aocmzaon` for mercari / amazon): same first letter, every
+/// letter of the brand present, at most three extra. Compared as written: the target's text is
+/// stored as [`unconfuse`] reads it (`mercari` is `mercarl`), so its letters come from the
+/// official domain's own label.
 fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Target<'a>> {
     if s.len() < 5 || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
+    // Real words can hold a brand's letters (`olivegarden` holds onedrive's, `medicare` micard's);
+    // the shuffles read as no language (`mecroaeri` 4.7 bits per letter, `olivegarden` 3.9).
+    if surprisal(s) < SURPRISAL_SCRAMBLED {
+        return None;
+    }
     let mut have = [0u8; 26];
     for b in s.bytes() {
-        if let Some(c) = have.get_mut(usize::from(b - b'a')) {
+        if let Some(c) = have.get_mut(usize::from(b.wrapping_sub(b'a'))) {
             *c += 1;
         }
     }
-    brands.targets().take(SCRAMBLE_TARGETS).find(|t| {
-        let tl = t.text.len();
-        if tl < 5
-            || !t.text.bytes().all(|b| b.is_ascii_lowercase())
-            || t.text.as_bytes().first() != s.as_bytes().first()
-            || s.len() > tl + 4
-            || s.len() + 1 < tl
-        {
-            return false;
-        }
-        let mut need = [0u8; 26];
-        for b in t.text.bytes() {
-            if let Some(c) = need.get_mut(usize::from(b - b'a')) {
-                *c += 1;
+    brands
+        .targets()
+        .take_while(|t| t.brand < SCRAMBLE_BRANDS)
+        .find(|t| {
+            // The label as the brand writes it (`mercari` in `mercari.com`), if this target is one.
+            let text = t.domain.get(..t.text.len()).unwrap_or("");
+            let tl = text.len();
+            if tl < 5
+                || t.domain.as_bytes().get(tl) != Some(&b'.')
+                || !text.bytes().all(|b| b.is_ascii_lowercase())
+                || unconfuse(text) != t.text
+                || text.as_bytes().first() != s.as_bytes().first()
+                || s.len() > tl + 4
+                || s.len() + 1 < tl
+            {
+                return false;
             }
-        }
-        let missing: usize = need
-            .iter()
-            .zip(have.iter())
-            .map(|(n, h)| usize::from(n.saturating_sub(*h)))
-            .sum();
-        let extra = s.len().saturating_sub(tl);
-        tl >= 6 && missing == 0 && extra <= 3.min(tl / 2)
-    })
+            let mut need = [0u8; 26];
+            for b in text.bytes() {
+                if let Some(c) = need.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+                    *c += 1;
+                }
+            }
+            let missing: usize = need
+                .iter()
+                .zip(have.iter())
+                .map(|(n, h)| usize::from(n.saturating_sub(*h)))
+                .sum();
+            let extra = s.len().saturating_sub(tl);
+            tl >= 6 && missing == 0 && extra <= 3.min(tl / 2) && s != text
+        })
 }
 
 /// Same letters in another order (`jocm` / `jcom`).
@@ -1193,7 +1211,8 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             if in_reg
                 && EVERYDAY_SHORT.contains(&word.as_str())
                 && !toks.iter().any(|t| {
-                    *t != word && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))
+                    *t != word
+                        && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))
                 })
             {
                 continue;
@@ -1564,7 +1583,11 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         out.push(detailed(Code::RandomLabel, weight, l));
     } else if !h.subdomain.is_empty() && h.subdomain != "www" && short_mash(h.reg_label) {
         // `z-109.wgsxc.com`, `8f.zwmdv.com`: hosts made up under a short consonant string.
-        out.push(detailed(Code::RandomLabel, w::RANDOM_SHORT_MASH, h.reg_label));
+        out.push(detailed(
+            Code::RandomLabel,
+            w::RANDOM_SHORT_MASH,
+            h.reg_label,
+        ));
     } else if out.iter().any(|r| r.code == Code::RiskyTld) && weakly_random(h.reg_label) {
         // On a throwaway-prone TLD a shorter odd name is enough to add a little.
         out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, h.reg_label));
@@ -1859,7 +1882,9 @@ mod tests {
         for r in ["ykjsptgs", "bcycpcb", "whydxxw", "lzgqlxk"] {
             assert!(vowel_poor(r), "{r} should be vowel-poor");
         }
-        for ok in ["cbsnews", "nordvpn", "smallpdf", "hdfcbank", "shinjuku", "xyz", "mhlw"] {
+        for ok in [
+            "cbsnews", "nordvpn", "smallpdf", "hdfcbank", "shinjuku", "xyz", "mhlw",
+        ] {
             assert!(!vowel_poor(ok), "{ok} should not be vowel-poor");
         }
     }
@@ -1869,7 +1894,12 @@ mod tests {
         for r in ["xaaxpsrrwpqpjqdiuddhtgj", "ntjpzt", "tzdglc"] {
             assert!(strongly_random(r), "{r} should be strongly random");
         }
-        for ok in ["d3c33hcgiwev3", "bd8d052c415a0c9fd14725d547ec6536", "ewslpvz", "stackoverflow"] {
+        for ok in [
+            "d3c33hcgiwev3",
+            "bd8d052c415a0c9fd14725d547ec6536",
+            "ewslpvz",
+            "stackoverflow",
+        ] {
             assert!(!strongly_random(ok), "{ok} should not be strongly random");
         }
     }

@@ -63,7 +63,13 @@ impl Flat {
     fn brand(&mut self, b: Option<&BrandRef>) {
         let Some(b) = b else { return self.num(0) };
         self.num(1);
-        for s in [&b.id, &b.name_en, &b.name_ja, &b.official_site, &b.official_domain] {
+        for s in [
+            &b.id,
+            &b.name_en,
+            &b.name_ja,
+            &b.official_site,
+            &b.official_domain,
+        ] {
             self.str(s);
         }
     }
