@@ -1031,13 +1031,12 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
             // The label as the brand writes it (`mercari` in `mercari.com`), if this target is one.
             let text = t.domain.get(..t.text.len()).unwrap_or("");
             let tl = text.len();
-            if tl < 5
+            if tl < 6
+                || text.as_bytes().first() != s.as_bytes().first()
+                || s.len() > tl + 3
+                || s.len() < tl
                 || t.domain.as_bytes().get(tl) != Some(&b'.')
                 || !text.bytes().all(|b| b.is_ascii_lowercase())
-                || unconfuse(text) != t.text
-                || text.as_bytes().first() != s.as_bytes().first()
-                || s.len() > tl + 4
-                || s.len() + 1 < tl
             {
                 return false;
             }
@@ -1053,7 +1052,8 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
                 .map(|(n, h)| usize::from(n.saturating_sub(*h)))
                 .sum();
             let extra = s.len().saturating_sub(tl);
-            tl >= 6 && missing == 0 && extra <= 3.min(tl / 2) && s != text
+            // Last, as it allocates: the domain's label is the one this target stands for.
+            missing == 0 && extra <= 3.min(tl / 2) && s != text && unconfuse(text) == t.text
         })
 }
 
