@@ -1300,6 +1300,33 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     }
 }
 
+/// `tok` without one affix, for each affix it starts or ends with, in [`AFFIXES`] order (a
+/// prefix before a suffix). Only the affixes that begin with the token's first byte or end with
+/// its last are compared (bit i = `AFFIXES[i]`).
+fn affix_rests(tok: &str) -> impl Iterator<Item = &str> {
+    let (first, last) = match (tok.as_bytes().first(), tok.as_bytes().last()) {
+        (Some(&f), Some(&l)) => (f, l),
+        _ => (0, 0),
+    };
+    let mut maybe = if tok.is_empty() {
+        0
+    } else {
+        AFFIX_BY_FIRST.get(usize::from(first)).copied().unwrap_or(0)
+            | AFFIX_BY_LAST.get(usize::from(last)).copied().unwrap_or(0)
+    };
+    std::iter::from_fn(move || {
+        while maybe != 0 {
+            let i = maybe.trailing_zeros() as usize;
+            maybe &= maybe - 1;
+            let a = AFFIXES.get(i)?;
+            if let Some(rest) = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a)) {
+                return Some(rest);
+            }
+        }
+        None
+    })
+}
+
 /// A brand word in a token: exact, or glued to an affix / inside a longer token (≥ 5 letters).
 /// Returns ((brand, word), exact).
 fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) {
@@ -1307,23 +1334,10 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
         return (Some((b, tok.to_string())), true);
     }
     // Short brand + affix: `myjcom`, `aeonjp`.
-    // Only the affixes that begin with the token's first byte or end with its last, in list
-    // order (bit i = AFFIXES[i]).
-    let (Some(&first), Some(&last)) = (tok.as_bytes().first(), tok.as_bytes().last()) else {
-        return (None, false);
-    };
-    let mut maybe = AFFIX_BY_FIRST.get(usize::from(first)).copied().unwrap_or(0)
-        | AFFIX_BY_LAST.get(usize::from(last)).copied().unwrap_or(0);
-    while maybe != 0 {
-        let i = maybe.trailing_zeros() as usize;
-        maybe &= maybe - 1;
-        let Some(a) = AFFIXES.get(i) else { break };
-        let rest = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a));
-        if let Some(rest) = rest {
-            if rest.len() >= 3 {
-                if let Some(b) = brands.word(rest) {
-                    return (Some((b, rest.to_string())), true);
-                }
+    for rest in affix_rests(tok) {
+        if rest.len() >= 3 {
+            if let Some(b) = brands.word(rest) {
+                return (Some((b, rest.to_string())), true);
             }
         }
     }
@@ -1346,17 +1360,11 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
     }
     // Two affixes stacked (`wwwinfoepos` read as `www` + `info` + `epos`), when nothing above
     // matched: a longer word inside the token (`myjcbhelp` holds `myjcb`) is the better reading.
-    for a in AFFIXES {
-        let Some(rest) = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a)) else {
-            continue;
-        };
-        for a2 in AFFIXES {
-            let inner = rest.strip_prefix(a2).or_else(|| rest.strip_suffix(a2));
-            if let Some(inner) = inner {
-                if inner.len() >= 3 {
-                    if let Some(b) = brands.word(inner) {
-                        return (Some((b, inner.to_string())), true);
-                    }
+    for rest in affix_rests(tok) {
+        for inner in affix_rests(rest) {
+            if inner.len() >= 3 {
+                if let Some(b) = brands.word(inner) {
+                    return (Some((b, inner.to_string())), true);
                 }
             }
         }
