@@ -171,9 +171,10 @@ pub struct Derived {
     pub targets: Vec<OwnedTarget>,
     /// (target text, indexes of the targets with that text, ascending).
     pub exact: Vec<(String, Vec<u32>)>,
-    /// Target indexes sorted by (text length, index), lengths above MAX_INDEXED_LEN last.
+    /// Indexes into `exact` (one per distinct text: amazon has fifteen targets, one text) sorted
+    /// by (text length, first appearance), lengths above MAX_INDEXED_LEN last.
     pub by_len: Vec<u32>,
-    /// `by_len[len_start[l]..len_start[l + 1]]` are the targets of length `l`.
+    /// `by_len[len_start[l]..len_start[l + 1]]` are the texts of length `l`.
     pub len_start: Vec<u32>,
     /// `letter_mask` of each `by_len` entry's text.
     pub len_masks: Vec<u64>,
@@ -242,30 +243,30 @@ pub fn derive(brands: &[Brand], suffix_start: &dyn Fn(&str) -> usize) -> Derived
             v.push(ti as u32);
         }
     }
-    // Counting sort by length (index order kept within a length).
-    let len_key = |t: &OwnedTarget| t.text.len().min(MAX_INDEXED_LEN + 1);
+    // Counting sort of the distinct texts by length (first appearance kept within a length).
+    let len_key = |text: &str| text.len().min(MAX_INDEXED_LEN + 1);
     let mut len_start = vec![0u32; MAX_INDEXED_LEN + 3];
-    for t in &d.targets {
-        for s in len_start.iter_mut().skip(len_key(t) + 1) {
+    for (text, _) in &d.exact {
+        for s in len_start.iter_mut().skip(len_key(text) + 1) {
             *s += 1;
         }
     }
     let mut fill = len_start.clone();
-    let mut by_len = vec![0u32; d.targets.len()];
-    for (ti, t) in d.targets.iter().enumerate() {
-        if let Some(at) = fill.get_mut(len_key(t)) {
+    let mut by_len = vec![0u32; d.exact.len()];
+    for (gi, (text, _)) in d.exact.iter().enumerate() {
+        if let Some(at) = fill.get_mut(len_key(text)) {
             if let Some(slot) = by_len.get_mut(*at as usize) {
-                *slot = ti as u32;
+                *slot = gi as u32;
             }
             *at += 1;
         }
     }
     d.len_masks = by_len
         .iter()
-        .map(|ti| {
-            d.targets
-                .get(*ti as usize)
-                .map_or(0, |t| letter_mask(t.text.as_bytes()))
+        .map(|gi| {
+            d.exact
+                .get(*gi as usize)
+                .map_or(0, |(text, _)| letter_mask(text.as_bytes()))
         })
         .collect();
     d.by_len = by_len;

@@ -378,9 +378,10 @@ impl BrandIndex {
             .map(|(_, t)| *t)
     }
 
-    /// Every target whose text could be within `max_edits(min(len))` edits of `s` (a superset,
-    /// ascending target index order not guaranteed), by the length index and letter masks.
-    pub fn scan_candidates(&self, s: &[u8], mut each: impl FnMut(u32)) {
+    /// Every target whose text could be within `max_edits(min(len))` edits of `s` (a superset),
+    /// by the length index and letter masks, as groups of the targets that share one text (in
+    /// ascending index order within a group): a caller compares each text once.
+    pub fn scan_candidates(&self, s: &[u8], mut each: impl FnMut(&[u32])) {
         let l = s.len();
         let mask = data::letter_mask(s);
         let lo = l.saturating_sub(2);
@@ -399,9 +400,15 @@ impl BrandIndex {
                 continue;
             };
             let limit = 2 * allowed as u32;
-            for (ti, m) in ids.iter().zip(masks) {
+            for (gi, m) in ids.iter().zip(masks) {
                 if (m ^ mask).count_ones() <= limit {
-                    each(*ti);
+                    let group = self
+                        .exact_range
+                        .get(*gi as usize)
+                        .and_then(|(a, n)| self.exact_list.get(*a as usize..(*a + *n) as usize));
+                    if let Some(group) = group {
+                        each(group);
+                    }
                 }
             }
             if key > data::MAX_INDEXED_LEN {
@@ -656,7 +663,7 @@ mod tests {
         for s in probes.iter().filter(|s| s.len() >= 3) {
             let mut brute: Vec<u32> = (0..n).filter(|ti| within(s, *ti)).collect();
             let mut scan = Vec::new();
-            idx.scan_candidates(s.as_bytes(), |ti| scan.push(ti));
+            idx.scan_candidates(s.as_bytes(), |g| scan.extend_from_slice(g));
             let mut scan: Vec<u32> = scan.into_iter().filter(|ti| within(s, *ti)).collect();
             let mut del = Vec::new();
             deletion_hashes(s.as_bytes(), max_edits(s.len()), |h| {

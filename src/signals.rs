@@ -947,8 +947,10 @@ fn closest_in<'a>(
     // then to the first listed. Candidates come from the deletion index or a length scan
     // (both return every target within reach; see brands.rs).
     let mut best: Option<(usize, bool, u32)> = None;
-    let mut consider = |ti: u32| {
-        let text = brands.target_text(ti);
+    // Targets that share one text: one distance.
+    let mut consider = |group: &[u32]| {
+        let Some(&first) = group.first() else { return };
+        let text = brands.target_text(first);
         let allowed = max_edits(text.len().min(s.len()));
         if text.len().abs_diff(s.len()) > allowed {
             return;
@@ -957,9 +959,11 @@ fn closest_in<'a>(
         if d > allowed {
             return;
         }
-        let key = (d, brands.target_suffix(ti) != suffix, ti);
-        if best.is_none_or(|b| key < b) {
-            best = Some(key);
+        for &ti in group {
+            let key = (d, brands.target_suffix(ti) != suffix, ti);
+            if best.is_none_or(|b| key < b) {
+                best = Some(key);
+            }
         }
     };
     if brands.uses_deletions() {
@@ -968,7 +972,7 @@ fn closest_in<'a>(
         deletion_hashes(s.as_bytes(), k, |h| seen.extend(brands.by_deletion(h)));
         seen.sort_unstable();
         seen.dedup();
-        seen.into_iter().for_each(&mut consider);
+        seen.into_iter().for_each(|ti| consider(&[ti]));
     } else {
         brands.scan_candidates(s.as_bytes(), &mut consider);
     }
