@@ -2,6 +2,7 @@
 //! adds the weights up. Brand signals are strong on their own; host tricks are weights that only
 //! add up to a warning together.
 
+use std::borrow::Cow;
 use url::Url;
 
 use crate::brands::{deletion_hashes, max_edits, BrandIndex};
@@ -1110,7 +1111,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         .map(|s| format!("{s}{label}"))
         .unwrap_or_default();
     let mut cands = vec![label.to_string()];
-    for c in [label.replace('-', ""), glued] {
+    for c in [without_hyphens(label).into_owned(), glued] {
         if !cands.contains(&c) {
             cands.push(c);
         }
@@ -1190,20 +1191,20 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         let toks = tokens(label);
         let has_context = toks.len() > 1 || h.labels.len() > reg_labels + 1;
         // Tokens, and neighbours joined as brands write them (`eki-net`, `au` + `pay`).
-        let mut cands: Vec<(String, bool)> = toks.iter().map(|t| (t.to_string(), true)).collect();
+        let mut cands: Vec<Cow<'_, str>> = toks.iter().map(|t| Cow::Borrowed(*t)).collect();
         for pair in toks.windows(2) {
             if let [a, b] = pair {
-                cands.push((format!("{a}-{b}"), true));
-                cands.push((format!("{a}{b}"), true));
+                cands.push(Cow::Owned(format!("{a}-{b}")));
+                cands.push(Cow::Owned(format!("{a}{b}")));
             }
         }
         // A hyphen part with a digit inside, whole: brand words such as `ts3card`.
         for part in label.split(['-', '_']) {
-            if part.bytes().any(|c| c.is_ascii_digit()) && !cands.iter().any(|(c, _)| c == part) {
-                cands.push((part.to_string(), true));
+            if part.bytes().any(|c| c.is_ascii_digit()) && !cands.iter().any(|c| c == part) {
+                cands.push(Cow::Borrowed(part));
             }
         }
-        for (t, _) in &cands {
+        for t in &cands {
             let (found, exact) = find_word(t, brands);
             let Some((b, word)) = found else { continue };
             if word.len() <= 3 && !(exact && has_context) {
@@ -1213,7 +1214,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             // name only next to a Japan or account word (`etc-meisai-jp`, `etc-login`), never in
             // a company's name (`etc-group.com`, `go-etc.jp`).
             if in_reg
-                && EVERYDAY_SHORT.contains(&word.as_str())
+                && EVERYDAY_SHORT.contains(&word)
                 && !toks.iter().any(|t| {
                     *t != word
                         && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))
@@ -1232,7 +1233,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 Code::BrandWordInSubdomain
             };
             let domain = brands.first_domain(b).to_string();
-            keep(branded(code, weight, brands, b, &domain, &word));
+            keep(branded(code, weight, brands, b, &domain, word));
         }
         // Shuffled brand letters (`mcerncarei`, `amaozom`), in any label but the suffix.
         for t in &toks {
@@ -1258,7 +1259,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         // A label or hyphen token a keystroke from a brand (`amazeon.example.com`,
         // `eki-nat.x.cn`, `nertflix-renew.com`). The registrable label as a whole is
         // lookalike()'s; here only its tokens.
-        let joined = label.replace('-', "");
+        let joined = without_hyphens(label);
         let mut cands: Vec<&str> = Vec::new();
         if !in_reg {
             cands.push(label);
@@ -1331,17 +1332,26 @@ fn affix_rests(tok: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `label` with its hyphens removed (`eki-net` → `ekinet`), borrowed when it has none.
+fn without_hyphens(label: &str) -> Cow<'_, str> {
+    if label.contains('-') {
+        Cow::Owned(label.replace('-', ""))
+    } else {
+        Cow::Borrowed(label)
+    }
+}
+
 /// A brand word in a token: exact, or glued to an affix / inside a longer token (≥ 5 letters).
 /// Returns ((brand, word), exact).
-fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) {
+fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>, bool) {
     if let Some(b) = brands.word(tok) {
-        return (Some((b, tok.to_string())), true);
+        return (Some((b, tok)), true);
     }
     // Short brand + affix: `myjcom`, `aeonjp`.
     for rest in affix_rests(tok) {
         if rest.len() >= 3 {
             if let Some(b) = brands.word(rest) {
-                return (Some((b, rest.to_string())), true);
+                return (Some((b, rest)), true);
             }
         }
     }
@@ -1357,7 +1367,7 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
             }
             if let Some(sub) = tok.get(start..start + len) {
                 if let Some(b) = brands.word(sub) {
-                    return (Some((b, sub.to_string())), false);
+                    return (Some((b, sub)), false);
                 }
             }
         }
@@ -1368,7 +1378,7 @@ fn find_word(tok: &str, brands: &BrandIndex) -> (Option<(usize, String)>, bool) 
         for inner in affix_rests(rest) {
             if inner.len() >= 3 {
                 if let Some(b) = brands.word(inner) {
-                    return (Some((b, inner.to_string())), true);
+                    return (Some((b, inner)), true);
                 }
             }
         }
@@ -1677,14 +1687,13 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
         }
         if brand_reason.is_none() {
             // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`).
-            let found =
-                brands
-                    .word(t)
-                    .map(|b| (b, t.to_string()))
-                    .or_else(|| match find_word(t, brands) {
-                        (Some(hit), true) => Some(hit),
-                        _ => None,
-                    });
+            let found = brands
+                .word(t)
+                .map(|b| (b, t))
+                .or_else(|| match find_word(t, brands) {
+                    (Some(hit), true) => Some(hit),
+                    _ => None,
+                });
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
                     let domain = brands.first_domain(b).to_string();
@@ -1694,7 +1703,7 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
                         brands,
                         b,
                         &domain,
-                        &word,
+                        word,
                     ));
                 }
             }
@@ -1832,10 +1841,10 @@ mod tests {
     #[test]
     fn stacked_affixes_read_after_longer_words() {
         let b = BrandIndex::shipped();
-        let word = |t: &str| find_word(t, &b).0.map(|(_, w)| w);
-        assert_eq!(word("wwwinfoepos").as_deref(), Some("epos"));
+        let word = |t: &'static str| find_word(t, &b).0.map(|(_, w)| w);
+        assert_eq!(word("wwwinfoepos"), Some("epos"));
         // The longer word inside wins over `my` + `jcb` + `help`.
-        assert_eq!(word("myjcbhelp").as_deref(), Some("myjcb"));
+        assert_eq!(word("myjcbhelp"), Some("myjcb"));
         assert_eq!(word("wwwinfo"), None);
     }
 
