@@ -213,10 +213,30 @@ ensure_browsers() {
 
 has_tests() { compgen -G "$1/*.test.mjs" >/dev/null; }
 
+# The lint rules in Cargo.toml (no unwrap / expect / indexing on input paths, for code that runs
+# in the wasm) hold only if clippy runs: it runs here, warnings are errors, native and wasm.
+lint() {
+  local c
+  for c in clippy rustfmt; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
+      log "rustup component add $c"
+      rustup component add "$c"
+    fi
+  done
+  log "cargo fmt --check"
+  cargo fmt --check || die "code is not formatted: run cargo fmt"
+  log "cargo clippy (native, all targets; wasm32 library) -D warnings"
+  cargo clippy --release --locked --all-targets -- -D warnings
+  cargo clippy --release --locked --target "$WASM_TARGET" --lib -- -D warnings
+}
+
 run_tests() {
   build_all
   if [ "${SKIP_BROWSER_TESTS:-0}" != 1 ]; then ensure_browsers; fi
   local t0=$SECONDS
+  lint
+  log "lints took $((SECONDS - t0)) s"
+  t0=$SECONDS
   log "cargo test --release"
   cargo test --release --locked
   log "cargo test took $((SECONDS - t0)) s"
