@@ -1204,8 +1204,13 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 cands.push(Cow::Borrowed(part));
             }
         }
-        for t in &cands {
+        // Which tokens (the first candidates) hold a brand word: the shuffle check skips them.
+        let mut tok_has_word = [false; 16];
+        for (ci, t) in cands.iter().enumerate() {
             let (found, exact) = find_word(t, brands);
+            if let Some(x) = tok_has_word.get_mut(ci).filter(|_| ci < toks.len()) {
+                *x = found.is_some();
+            }
             let Some((b, word)) = found else { continue };
             if word.len() <= 3 && !(exact && has_context) {
                 continue;
@@ -1236,8 +1241,12 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             keep(branded(code, weight, brands, b, &domain, word));
         }
         // Shuffled brand letters (`mcerncarei`, `amaozom`), in any label but the suffix.
-        for t in &toks {
-            if find_word(t, brands).0.is_some() {
+        for (ti, t) in toks.iter().enumerate() {
+            let has_word = match tok_has_word.get(ti) {
+                Some(known) => *known,
+                None => find_word(t, brands).0.is_some(),
+            };
+            if has_word {
                 continue;
             }
             if let Some(tg) = scrambled(t, brands) {
