@@ -86,11 +86,14 @@ pub fn repair(input: &str) -> String {
         matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '「' | '」' | '`')
     });
     // Defanged forms used in reports and security mails.
-    let mut s = s
-        .replace("[.]", ".")
-        .replace("(.)", ".")
-        .replace("[dot]", ".")
-        .replace("[:]", ":");
+    let mut s = if s.contains(['[', '(']) {
+        s.replace("[.]", ".")
+            .replace("(.)", ".")
+            .replace("[dot]", ".")
+            .replace("[:]", ":")
+    } else {
+        s.to_string()
+    };
     let lower = s.to_ascii_lowercase();
     // Broken or defanged schemes seen in reports.
     const FIXES: &[(&str, &str)] = &[
