@@ -1639,6 +1639,16 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     }
 }
 
+/// A reason that marks a name without saying whom it imitates or what hosts it: a machine-made
+/// look, or a lookalike of a brand under another suffix (what real names often are).
+fn weak_alone(r: &Reason) -> bool {
+    match r.code {
+        Code::RandomLabel => r.weight <= w::RANDOM_REG,
+        Code::LookalikeDomain => r.weight <= w::LOOKALIKE_OTHER_SUFFIX,
+        _ => false,
+    }
+}
+
 /// Signals on the path and query of a domain host.
 pub fn path_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     path_common(&h.parsed.url, brands, out, h.owner);
@@ -1725,7 +1735,12 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
         out.push(r);
     }
     if cred > 0 && !out.iter().any(|r| r.code == Code::CredentialWords) {
-        out.push(reason(Code::CredentialWords, w::CREDENTIAL_PATH));
+        // Every site has a sign-in page: on a host whose only mark is a weak one (a name that
+        // merely looks machine-made, `hdfcbank`, `nikkeibp`; a near-miss under another suffix,
+        // `t-mobile.com`), `/login` is that site's own, and says nothing more.
+        let weak_host = out.iter().filter(|r| r.weight > 0).all(weak_alone);
+        let weight = if weak_host { 0 } else { w::CREDENTIAL_PATH };
+        out.push(reason(Code::CredentialWords, weight));
     }
 }
 

@@ -1,6 +1,7 @@
 //! Detection and false-positive rates on the evaluation data, as a ratchet: `linkguard eval` must
 //! not fall below what main reached (jpcert-dev, lookalikes) or rise above the false-positive
-//! bounds of issue 2 (top domains, benign URLs). Raise the floors when detection improves.
+//! bounds of issue 2 (top domains, benign URLs; the top domains' sign-in pages held to the top
+//! domains' bounds). Raise the floors when detection improves.
 //!
 //! Needs ../shared/data (or $LINKGUARD_DATA); skipped with a note when absent, failed under CI.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -14,6 +15,7 @@ const BOUNDS: &[(&str, f64, f64, f64, f64)] = &[
     ("lookalikes", 90.5, 80.5, 100.0, 100.0),
     ("chromium-top-domains", 0.0, 0.0, 1.0, 0.1),
     ("benign-urls", 0.0, 0.0, 2.0, 0.0),
+    ("top sign-in pages", 0.0, 0.0, 1.0, 0.1),
 ];
 
 fn data_dir() -> Option<PathBuf> {
