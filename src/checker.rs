@@ -270,6 +270,7 @@ impl Checker {
         }
         let url: UrlPass = signals::url_signals;
         opaque(url)(p, &self.brands, &mut reasons);
+        signals::discount_generic(&mut reasons);
 
         // An address carried inside this one (redirectors, mail wrappers): judge it too.
         if depth < 2 {

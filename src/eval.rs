@@ -195,17 +195,25 @@ pub fn run(opts: &Options) -> Res<()> {
             "benign-urls (benign)",
             limit(load_lines(&dir.join("benign-urls.txt"), false)?),
         ),
-        // The same popular sites' sign-in pages (`https://www.DOMAIN/login`): what a person
-        // actually opens on a real site, where a false warning costs most.
+        // The same popular sites' sign-in pages, in the two common shapes
+        // (`https://www.DOMAIN/login`, `https://login.DOMAIN/`): what a person actually opens
+        // on a real site, where a false warning costs most.
         run_set(
             &checker,
             "top sign-in pages (benign)",
             limit(
                 load_lines(&dir.join("chromium-top-domains.txt"), false)?
                     .into_iter()
-                    .map(|r| Row {
-                        url: format!("https://www.{}/login", r.url),
-                        ..r
+                    .flat_map(|r| {
+                        [
+                            format!("https://www.{}/login", r.url),
+                            format!("https://login.{}/", r.url),
+                        ]
+                        .map(|url| Row {
+                            url,
+                            year: String::new(),
+                            label: String::new(),
+                        })
                     })
                     .collect(),
             ),

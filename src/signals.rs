@@ -1645,7 +1645,27 @@ fn weak_alone(r: &Reason) -> bool {
     match r.code {
         Code::RandomLabel => r.weight <= w::RANDOM_REG,
         Code::LookalikeDomain => r.weight <= w::LOOKALIKE_OTHER_SUFFIX,
+        Code::RiskyTld => r.weight <= w::RISKY_TLD,
         _ => false,
+    }
+}
+
+/// What nearly every site has: a sign-in word (`login.`, `/mypage/`), plain http.
+fn generic(r: &Reason) -> bool {
+    matches!(r.code, Code::CredentialWords)
+}
+
+/// Sign-in words and plain http add to a mark that says something about the host; next to
+/// nothing but a weak one (see [`weak_alone`]) they weigh nothing: `https://login.nikkeibp.co.jp/`,
+/// `https://www.hdfcbank.com/personal/login` and `http://www.goodrx.com/` are those sites' own.
+pub fn discount_generic(reasons: &mut [Reason]) {
+    let weighted = || reasons.iter().filter(|r| r.weight > 0);
+    let weak = weighted().any(weak_alone);
+    let marked = weighted().any(|r| !weak_alone(r) && !generic(r));
+    if weak && !marked {
+        for r in reasons.iter_mut().filter(|r| generic(r)) {
+            r.weight = 0;
+        }
     }
 }
 
@@ -1735,12 +1755,7 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
         out.push(r);
     }
     if cred > 0 && !out.iter().any(|r| r.code == Code::CredentialWords) {
-        // Every site has a sign-in page: on a host whose only mark is a weak one (a name that
-        // merely looks machine-made, `hdfcbank`, `nikkeibp`; a near-miss under another suffix,
-        // `t-mobile.com`), `/login` is that site's own, and says nothing more.
-        let weak_host = out.iter().filter(|r| r.weight > 0).all(weak_alone);
-        let weight = if weak_host { 0 } else { w::CREDENTIAL_PATH };
-        out.push(reason(Code::CredentialWords, weight));
+        out.push(reason(Code::CredentialWords, w::CREDENTIAL_PATH));
     }
 }
 
