@@ -16,11 +16,18 @@ pub struct Brand {
     pub domains: Vec<String>,
     /// Latin spellings used in hostnames.
     pub words: Vec<String>,
+    /// The words that are also everyday abbreviations (`etc`), written `etc*` in the data file:
+    /// in a registrable name they count only next to a Japan or account word.
+    pub everyday: Vec<String>,
     /// JPCERT/CC labels (evaluation only).
     pub jpcert_labels: Vec<String>,
     /// Added by the user's settings rather than the shipped list.
     pub user: bool,
 }
+
+/// Bit of a `word_brand` entry: the word is also an everyday abbreviation (see
+/// [`Brand::everyday`]); the other bits are the brand's index.
+pub const EVERYDAY_WORD: u32 = 1 << 31;
 
 /// A data-file problem: which line, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,9 +75,18 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
                 message: "official_site must be an https URL",
             });
         }
-        let words: Vec<String> = words
+        let marked: Vec<String> = words
             .split_whitespace()
             .map(str::to_ascii_lowercase)
+            .collect();
+        let everyday: Vec<String> = marked
+            .iter()
+            .filter_map(|w| w.strip_suffix('*'))
+            .map(String::from)
+            .collect();
+        let words: Vec<String> = marked
+            .iter()
+            .map(|w| w.trim_end_matches('*').to_string())
             .collect();
         if words
             .iter()
@@ -88,6 +104,7 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
             official_site: site.to_string(),
             domains,
             words,
+            everyday,
             jpcert_labels: labels
                 .split('|')
                 .map(str::trim)
@@ -166,6 +183,8 @@ pub struct Derived {
     pub dotted: Vec<(String, usize, String)>,
     /// (brand word, brand), first wins.
     pub words: Vec<(String, usize)>,
+    /// Brand words that are also everyday abbreviations (see [`Brand::everyday`]).
+    pub everyday: Vec<String>,
     /// Lengths of the brand words, sorted.
     pub word_lengths: Vec<usize>,
     pub targets: Vec<OwnedTarget>,
@@ -214,6 +233,9 @@ pub fn derive(brands: &[Brand], suffix_start: &dyn Fn(&str) -> usize) -> Derived
         for w in &b.words {
             if seen_words.insert(w) {
                 d.words.push((w.clone(), i));
+                if b.everyday.contains(w) {
+                    d.everyday.push(w.clone());
+                }
             }
             if !d.word_lengths.contains(&w.len()) {
                 d.word_lengths.push(w.len());
@@ -407,7 +429,12 @@ pub fn lay_out(brands: &[Brand], d: Derived, prefix: &str) -> Laid {
     l.word_start_filter = starts.map_or_else(Vec::new, |s| crate::hashtab::filter_layout(&s, 16));
     for (k, b) in &d.words {
         l.word_keys.push(blob.add(k));
-        l.word_brand.push(*b as u32);
+        let flag = if d.everyday.contains(k) {
+            EVERYDAY_WORD
+        } else {
+            0
+        };
+        l.word_brand.push(*b as u32 | flag);
     }
     let keys: Vec<&String> = d.exact.iter().map(|x| &x.0).collect();
     l.exact_slots = crate::hashtab::layout(&keys);

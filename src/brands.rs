@@ -457,7 +457,16 @@ impl BrandIndex {
     #[inline]
     pub fn word(&self, w: &str) -> Option<usize> {
         let i = self.find(&self.word_filter, &self.word_slots, &self.word_keys, w)?;
-        self.word_brand.get(i).map(|b| *b as usize)
+        self.word_brand
+            .get(i)
+            .map(|b| (*b & !data::EVERYDAY_WORD) as usize)
+    }
+
+    /// Whether a brand word is also an everyday abbreviation (`etc`; `etc*` in brands.tsv).
+    pub fn everyday_word(&self, w: &str) -> bool {
+        self.find(&self.word_filter, &self.word_slots, &self.word_keys, w)
+            .and_then(|i| self.word_brand.get(i))
+            .is_some_and(|b| b & data::EVERYDAY_WORD != 0)
     }
 
     /// Bit `s` is set when a brand word of five bytes or more may start at byte `s` of `tok`
@@ -592,6 +601,18 @@ mod tests {
         assert_eq!(a.target_len, b.target_len);
         assert_eq!(a.owner("not-a-brand.example"), None);
         assert_eq!(a.word("zzzzzz"), None);
+    }
+
+    #[test]
+    fn everyday_words_are_marked_in_the_data_file() {
+        let b = BrandIndex::shipped();
+        assert!(b.everyday_word("etc"));
+        assert!(b.word("etc").is_some(), "still a brand word");
+        assert!(!b.everyday_word("amazon"));
+        let parsed = data::parse("x\tX\tX\thttps://x.jp/\tx.jp\txword abc*\t\n").unwrap();
+        assert_eq!(parsed[0].words, ["xword", "abc"]);
+        assert_eq!(parsed[0].everyday, ["abc"]);
+        assert!(data::parse("x\tX\tX\thttps://x.jp/\tx.jp\ta*bc\t\n").is_err());
     }
 
     #[test]

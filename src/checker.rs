@@ -342,6 +342,7 @@ fn user_brands(settings: &Settings) -> Vec<Brand> {
                 } else {
                     Vec::new()
                 },
+                everyday: Vec::new(),
                 jpcert_labels: Vec::new(),
                 user: true,
             });

@@ -378,9 +378,6 @@ const SHORTENERS: &[&str] = &[
     "grabify.link",
 ];
 
-/// Brand words that are also everyday abbreviations; see brand_words.
-const EVERYDAY_SHORT: &[&str] = &["etc"];
-
 /// Words of the credential-phishing vocabulary, as host or path tokens.
 #[rustfmt::skip]
 const CREDENTIAL_WORDS: &[&str] = &[
@@ -1219,7 +1216,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             // name only next to a Japan or account word (`etc-meisai-jp`, `etc-login`), never in
             // a company's name (`etc-group.com`, `go-etc.jp`).
             if in_reg
-                && EVERYDAY_SHORT.contains(&word)
+                && brands.everyday_word(word)
                 && !toks.iter().any(|t| {
                     *t != word
                         && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))

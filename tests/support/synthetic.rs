@@ -37,6 +37,7 @@ pub fn synthetic_brands(n: usize, seed: u64) -> Vec<Brand> {
             official_site: format!("https://www.{domain}/"),
             domains: vec![domain],
             words: vec![word],
+            everyday: Vec::new(),
             jpcert_labels: Vec::new(),
             user: false,
         });
