@@ -70,6 +70,9 @@ pub mod w {
     pub const DOWNLOAD_ARCHIVE: i32 = 35;
     pub const CREDENTIAL_HOST: i32 = 10;
     pub const CREDENTIAL_PATH: i32 = 5;
+    /// An account word misspelled in the host (`accout`, `connecct-login`, `longin`): a company
+    /// names its login host correctly; a misspelling is written to slip past word filters.
+    pub const CREDENTIAL_TYPO: i32 = 30;
     pub const HTTP: i32 = 10;
 }
 
@@ -428,6 +431,39 @@ const CREDENTIAL_WORDS: &[&str] = &[
     "user",
     "check",
 ];
+
+/// Account words whose misspellings attackers put in host names (`accout.example.com`,
+/// `connecct-login.example.com`, `longin-jp.example.net`, `singin.example.org`).
+#[rustfmt::skip]
+const TYPO_WORDS: &[&str] = &[
+    "account", "connect", "signin", "login", "support", "secure", "update", "password", "security",
+];
+
+/// Endings that make a word's inflection, not its typo (`accounts`, `updated`, `signing`).
+const INFLECTIONS: &[&str] = &["s", "d", "r", "y", "ed", "er", "es", "g"];
+
+/// The account word a host token misspells by one edit (`accout`, `acconut`, `connecct`,
+/// `logiin`), if any. Only tokens of six letters or more: shorter ones are one edit from too
+/// many words. Left out: inflections (`accounts`, `secured`, `signing`), the first letter
+/// replaced (`konnect` is a product name), and for short words (`login`) anything but an added
+/// letter (`logic`, `logan` are words).
+fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
+    if tok.len() < 6
+        || !tok.bytes().all(|b| b.is_ascii_lowercase())
+        || CREDENTIAL_WORDS.contains(&tok)
+    {
+        return None;
+    }
+    TYPO_WORDS.iter().copied().find(|w| {
+        tok.len().abs_diff(w.len()) <= 1
+            && !INFLECTIONS
+                .iter()
+                .any(|e| tok.strip_prefix(w).is_some_and(|rest| rest == *e))
+            && (w.len() > 5 || tok.len() > w.len())
+            && !(tok.len() == w.len() && tok.get(1..) == w.get(1..))
+            && crate::brands::osa_capped(tok, w, 1) == 1
+    })
+}
 
 /// File extensions of programs and archives.
 #[rustfmt::skip]
@@ -1606,6 +1642,15 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             first,
         ));
     }
+    if let Some(typo) = h
+        .labels
+        .iter()
+        .take(h.labels.len().saturating_sub(h.suffix.split('.').count()))
+        .flat_map(|l| tokens(l))
+        .find(|t| misspelled_credential_word(t).is_some())
+    {
+        out.push(detailed(Code::CredentialWords, w::CREDENTIAL_TYPO, typo));
+    }
 }
 
 /// Signals on the path and query of a domain host.
@@ -1874,6 +1919,32 @@ mod tests {
             "bilibili",
         ] {
             assert!(!looks_random(ok), "{ok} should not look random");
+        }
+    }
+
+    #[test]
+    fn misspelled_account_words() {
+        for (typo, word) in [
+            ("accout", "account"),
+            ("acconut", "account"),
+            ("connecct", "connect"),
+            ("logiin", "login"),
+            ("singin", "signin"),
+        ] {
+            assert_eq!(misspelled_credential_word(typo), Some(word), "{typo}");
+        }
+        for ok in [
+            "account",
+            "accounts",
+            "secured",
+            "signing",
+            "logic",
+            "konnect",
+            "updated",
+            "login",
+            "connecting",
+        ] {
+            assert_eq!(misspelled_credential_word(ok), None, "{ok}");
         }
     }
 
