@@ -66,6 +66,8 @@ pub mod w {
     pub const SHORTENED_LINK: i32 = 30;
     /// A platform's default name for a page published in a minute (`tiny-snow-d739.x.workers.dev`).
     pub const GENERATED_NAME: i32 = 15;
+    /// A host named for a DNS record or a mail service (`_.example.com`, `mta-sts.example.com`).
+    pub const SERVICE_HOST: i32 = 30;
     pub const DOWNLOAD_PROGRAM: i32 = 50;
     pub const DOWNLOAD_ARCHIVE: i32 = 35;
     pub const CREDENTIAL_HOST: i32 = 10;
@@ -1535,6 +1537,37 @@ fn wildcard_target<'a>(
     best
 }
 
+/// Host labels that name a DNS record or a mail or hosting service, never a page a person is sent
+/// to: the names mail and cPanel software set up (`mta-sts.example.com` serves one policy file
+/// under `/.well-known/`; `autodiscover`, `autoconfig` answer mail clients; `webdisk`,
+/// `cpcalendars`, `cpcontacts` answer WebDAV clients). Labels starting with `_` (`_dmarc`, a
+/// bare `_`) are record names: a host name cannot hold `_`, and a page answers on one only
+/// through a wildcard record, which throwaway domains set up to answer every name.
+const SERVICE_LABELS: &[&str] = &[
+    "mta-sts",
+    "autodiscover",
+    "autoconfig",
+    "webdisk",
+    "cpcalendars",
+    "cpcontacts",
+];
+
+/// Paths those services answer on (`/.well-known/mta-sts.txt`, `/autodiscover/autodiscover.xml`,
+/// `/mail/config-v1.1.xml`): a link to one is a link to the setting, not to a page.
+const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/config"];
+
+/// A subdomain label naming a DNS record or a mail service (see [`SERVICE_LABELS`]), unless the
+/// link goes to the service's own file.
+fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
+    let path = h.parsed.url.path().to_ascii_lowercase();
+    if SERVICE_PATHS.iter().any(|p| path.starts_with(p)) {
+        return None;
+    }
+    h.subdomain
+        .split('.')
+        .find(|l| l.starts_with('_') || SERVICE_LABELS.contains(l))
+}
+
 /// Host tricks that add weight but never decide alone.
 fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     if let Some(s) = in_list(h.host, Service::DynamicDns) {
@@ -1549,6 +1582,9 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         if let Some(l) = inner.split('.').find(|l| is_generated_name(l)) {
             out.push(detailed(Code::GeneratedName, w::GENERATED_NAME, l));
         }
+    }
+    if let Some(l) = service_label(h) {
+        out.push(detailed(Code::ServiceHost, w::SERVICE_HOST, l));
     }
     if let Some(s) = in_list(h.host, Service::Shortener) {
         let url = &h.parsed.url;
