@@ -1300,9 +1300,12 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 cands.push(&joined);
             }
         }
+        // Hyphen parts whole as well as tokens: [`tokens`] cuts at digits, so a digit written
+        // for a letter (`amaz0n-update-jp`) only shows in the part.
         if toks.len() > 1 {
-            for t in &toks {
-                if t.len() >= 6 && !cands.contains(t) {
+            let parts = label.split(['-', '_']);
+            for t in toks.iter().copied().chain(parts) {
+                if t.len() >= 6 && t != *label && !cands.contains(&t) {
                     cands.push(t);
                 }
             }
@@ -1320,7 +1323,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                         && t.text.len() >= 7
                         && !t.text.contains(cand)
                         && !cand.contains(t.text));
-                if (dist > 0 || disguised(cand, brands)) && t.text.len() >= 5 && token_ok {
+                if t.text.len() >= 5
+                    && ((dist > 0 && token_ok) || (dist == 0 && disguised(cand, brands)))
+                {
                     keep(branded(
                         Code::LookalikeDomain,
                         w::LOOKALIKE_SUBDOMAIN,
