@@ -1042,9 +1042,16 @@ const SCRAMBLE_BRANDS: usize = 40;
 /// Surprisal (bits per letter, see [`surprisal`]) from which a brand's shuffled letters count.
 const SURPRISAL_SCRAMBLED: f32 = 4.0;
 
+/// Surprisal from which a shuffle with one of the brand's letters swapped for another counts:
+/// stricter, as more words come that close (`memoirs` to `mistore`, 4.6; `mceoreaei` 5.3).
+const SURPRISAL_SCRAMBLED_SWAP: f32 = 5.0;
+
 /// A brand name with its letters shuffled and padded, as mass-registered phishing domains write
 /// them (`mcerncarei`, `mecroaeri`, `aocmzaon` for mercari / amazon): same first letter, every
-/// letter of the brand present, at most three extra. Compared as written: the target's text is
+/// letter of the brand present, at most three extra. For brands of seven letters or more, one
+/// letter may be swapped for another (`mceoreaei`: one `r` of mercari's two) when the label is
+/// at least the brand's length and reads as no language at all ([`SURPRISAL_SCRAMBLED_SWAP`];
+/// six-letter brands stay exact: `aminoapps` is amazon's letters but one). Compared as written: the target's text is
 /// stored as [`unconfuse`] reads it (`mercari` is `mercarl`), so its letters come from the
 /// official domain's own label.
 fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Target<'a>> {
@@ -1062,36 +1069,49 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
             *c += 1;
         }
     }
-    brands
-        .targets()
-        .take_while(|t| t.brand < SCRAMBLE_BRANDS)
-        .find(|t| {
-            // The label as the brand writes it (`mercari` in `mercari.com`), if this target is one.
-            let text = t.domain.get(..t.text.len()).unwrap_or("");
-            let tl = text.len();
-            if tl < 5
-                || t.domain.as_bytes().get(tl) != Some(&b'.')
-                || !text.bytes().all(|b| b.is_ascii_lowercase())
-                || unconfuse(text) != t.text
-                || text.as_bytes().first() != s.as_bytes().first()
-                || s.len() > tl + 4
-                || s.len() + 1 < tl
-            {
-                return false;
+    // How many of the brand's letters the label lacks, for targets that qualify.
+    let missing = |t: &crate::brands::Target<'_>| -> Option<usize> {
+        // The label as the brand writes it (`mercari` in `mercari.com`), if this target is one.
+        let text = t.domain.get(..t.text.len()).unwrap_or("");
+        let tl = text.len();
+        if tl < 6
+            || t.domain.as_bytes().get(tl) != Some(&b'.')
+            || !text.bytes().all(|b| b.is_ascii_lowercase())
+            || unconfuse(text) != t.text
+            || text.as_bytes().first() != s.as_bytes().first()
+            || s.len() > tl + 4
+            || s.len() + 1 < tl
+            || s.len().saturating_sub(tl) > 3.min(tl / 2)
+            || s == text
+        {
+            return None;
+        }
+        let mut need = [0u8; 26];
+        for b in text.bytes() {
+            if let Some(c) = need.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+                *c += 1;
             }
-            let mut need = [0u8; 26];
-            for b in text.bytes() {
-                if let Some(c) = need.get_mut(usize::from(b.wrapping_sub(b'a'))) {
-                    *c += 1;
-                }
-            }
-            let missing: usize = need
-                .iter()
+        }
+        Some(
+            need.iter()
                 .zip(have.iter())
                 .map(|(n, h)| usize::from(n.saturating_sub(*h)))
-                .sum();
-            let extra = s.len().saturating_sub(tl);
-            tl >= 6 && missing == 0 && extra <= 3.min(tl / 2) && s != text
+                .sum(),
+        )
+    };
+    let scramble_targets = || brands.targets().take_while(|t| t.brand < SCRAMBLE_BRANDS);
+    scramble_targets()
+        .find(|t| missing(t) == Some(0))
+        .or_else(|| {
+            // One letter of a longer brand swapped for another (`mceoreaei`, `amaozon`): only
+            // labels at least the brand's length that read as no language at all.
+            (surprisal(s) >= SURPRISAL_SCRAMBLED_SWAP)
+                .then(|| {
+                    scramble_targets().find(|t| {
+                        t.text.len() >= 7 && s.len() >= t.text.len() && missing(t) == Some(1)
+                    })
+                })
+                .flatten()
         })
 }
 
@@ -1268,7 +1288,8 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             let domain = brands.first_domain(b).to_string();
             keep(branded(code, weight, brands, b, &domain, &word));
         }
-        // Shuffled brand letters (`mcerncarei`, `amaozom`), in any label but the suffix.
+        // Shuffled brand letters (`mcerncarei`, `aocmzaon`, one swapped: `mceoreaei`), in any
+        // label but the suffix.
         for t in &toks {
             if find_word(t, brands).0.is_some() {
                 continue;
