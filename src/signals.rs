@@ -33,6 +33,8 @@ pub mod w {
     /// `appstore.com.example.net`: a subdomain dressed as another site's address.
     pub const DOMAIN_IN_SUBDOMAIN: i32 = 30;
     pub const BRAND_IN_PATH: i32 = 20;
+    /// A brand's domain as a folder on another site (`/amazon.co.jp/webapps/`).
+    pub const BRAND_DOMAIN_IN_PATH: i32 = 30;
     pub const IP_HOST: i32 = 35;
     pub const USERINFO: i32 = 40;
     pub const USERINFO_DOMAIN: i32 = 60;
@@ -1798,12 +1800,49 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
             cred += 1;
         }
     }
-    if let Some(r) = brand_reason {
+    if let Some(r) = brand_domain_in_path(&path, brands).or(brand_reason) {
         out.push(r);
     }
     if cred > 0 && !out.iter().any(|r| r.code == Code::CredentialWords) {
         out.push(reason(Code::CredentialWords, w::CREDENTIAL_PATH));
     }
+}
+
+/// A protected brand's address as a folder on someone else's site, the layout of copied login
+/// pages (`/amazon.co.jp/webapps/`, `/www.paypal.com/websc-login.php`,
+/// `/webmail.example-isp.ne.jp.htm`): a segment that is the brand's domain or a host under it,
+/// followed by more path, or written as a page's file name. The address alone as the last
+/// segment is what lookup sites show (`/whois/amazon.co.jp`), and a URL carried in the path
+/// (`/redirect/https://...`) is judged on its own.
+fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
+    if path.contains("http:/") || path.contains("https:/") {
+        return None;
+    }
+    let segs: Vec<&str> = path.split('/').collect();
+    for (i, seg) in segs.iter().enumerate() {
+        let file = [".html", ".htm", ".php"]
+            .iter()
+            .find_map(|ext| seg.strip_suffix(ext));
+        let more = segs.get(i + 1).is_some_and(|next| !next.is_empty());
+        let Some(name) = file.or(more.then_some(*seg)) else {
+            continue;
+        };
+        let mut h = name.trim_start_matches('.');
+        while let Some((_, rest)) = h.split_once('.') {
+            if let Some(b) = brands.owner(h) {
+                return Some(branded(
+                    Code::BrandInPath,
+                    w::BRAND_DOMAIN_IN_PATH,
+                    brands,
+                    b,
+                    h,
+                    name,
+                ));
+            }
+            h = rest;
+        }
+    }
+    None
 }
 
 /// Signals on the whole URL that do not depend on the host kind.
