@@ -35,6 +35,8 @@ pub mod w {
     pub const BRAND_IN_PATH: i32 = 20;
     /// A brand's domain as a folder on another site (`/amazon.co.jp/webapps/`).
     pub const BRAND_DOMAIN_IN_PATH: i32 = 30;
+    /// A page inside a site's program folders (`/wp-includes/x/`, `/.well-known/a/b/c/`).
+    pub const SITE_INTERNALS: i32 = 30;
     pub const IP_HOST: i32 = 35;
     pub const USERINFO: i32 = 40;
     pub const USERINFO_DOMAIN: i32 = 60;
@@ -1800,12 +1802,57 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
             cred += 1;
         }
     }
+    if let Some(dir) = page_in_site_internals(&path) {
+        out.push(detailed(Code::SiteInternals, w::SITE_INTERNALS, dir));
+    }
     if let Some(r) = brand_domain_in_path(&path, brands).or(brand_reason) {
         out.push(r);
     }
     if cred > 0 && !out.iter().any(|r| r.code == Code::CredentialWords) {
         out.push(reason(Code::CredentialWords, w::CREDENTIAL_PATH));
     }
+}
+
+/// Extensions of the files a site's program folders do hold: scripts, styles, images, fonts,
+/// documents. Anything else there (a folder, a `.php` or `.html` page) is a page someone put in.
+#[rustfmt::skip]
+const STATIC_EXT: &[&str] = &[
+    "js", "mjs", "css", "map", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "woff", "woff2",
+    "ttf", "eot", "otf", "txt", "xml", "json", "pdf", "zip", "mp3", "mp4", "md",
+];
+
+/// A page inside a site's program folders, where no site keeps pages of its own: WordPress's
+/// core (`/wp-includes/`) and its plugins' and themes' code (`/wp-content/plugins/`), or deep in
+/// `/.well-known/`, whose files (`security.txt`, `acme-challenge/<token>`,
+/// `pki-validation/<file>.txt`) sit one or two levels down. Copied login pages are dropped there
+/// on hacked sites (`/wp-includes/certificates/webmail/`,
+/// `/.well-known/pki-validation/home/id/login/`). Returns the folder.
+fn page_in_site_internals(path: &str) -> Option<&'static str> {
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let last = segs.last()?;
+    let ext = last.rsplit_once('.').map(|(_, e)| e);
+    if ext.is_some_and(|e| STATIC_EXT.contains(&e)) {
+        return None;
+    }
+    let page = matches!(ext, Some("php" | "html" | "htm"));
+    for (i, seg) in segs.iter().enumerate() {
+        let after = segs.len() - i - 1;
+        match *seg {
+            // `ms-files.php` served multisite uploads from here.
+            "wp-includes" if after >= 1 && *last != "ms-files.php" => return Some("wp-includes"),
+            // A script right in a plugin's folder can be its own handler (`download.php`).
+            "wp-content"
+                if matches!(segs.get(i + 1), Some(&"plugins" | &"themes"))
+                    && after >= 2
+                    && (after != 3 || ext != Some("php")) =>
+            {
+                return Some("wp-content");
+            }
+            ".well-known" if after >= 3 || (after >= 1 && page) => return Some(".well-known"),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A protected brand's address as a folder on someone else's site, the layout of copied login
@@ -2046,6 +2093,31 @@ mod tests {
             "connecting",
         ] {
             assert_eq!(misspelled_credential_word(ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn pages_in_site_internals() {
+        for (path, dir) in [
+            ("/wp-includes/certs/webmail/", "wp-includes"),
+            ("/blog/wp-content/themes/x/core/login.php", "wp-content"),
+            ("/wp-content/plugins/16f855d5/", "wp-content"),
+            ("/.well-known/pki-validation/home/id/", ".well-known"),
+            ("/.well-known/bank.htm", ".well-known"),
+        ] {
+            assert_eq!(page_in_site_internals(path), Some(dir), "{path}");
+        }
+        for ok in [
+            "/wp-includes/js/jquery/jquery.min.js",
+            "/wp-includes/ms-files.php",
+            "/wp-content/themes/x/style.css",
+            "/wp-content/plugins/x/download.php",
+            "/wp-content/uploads/2024/05/a.html",
+            "/.well-known/acme-challenge/Xk3dQ9",
+            "/.well-known/pki-validation/ABC.txt",
+            "/.well-known/openid-configuration",
+        ] {
+            assert_eq!(page_in_site_internals(ok), None, "{ok}");
         }
     }
 

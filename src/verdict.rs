@@ -102,6 +102,9 @@ reason_codes! {
     // --- content of the address
     /// The address carries another address (`?url=https://...`), judged too.
     EmbeddedUrl = "embedded_url",
+    /// A page inside a site's program folders (`/wp-includes/`, deep in `/.well-known/`), where
+    /// hacked sites carry planted pages.
+    SiteInternals = "site_internals",
     /// A link to a program or archive (.exe, .zip, .apk ...).
     RiskyDownload = "risky_download",
     /// Words such as login, verify, account in the address.
