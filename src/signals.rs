@@ -580,9 +580,23 @@ fn tokens(label: &str) -> Vec<&str> {
 
 /// The name a hosting platform makes up for a page deployed without one: a word or two and a
 /// short code with a digit (`tiny-snow-d739`, `rug-2eas-3r45`, `hello-world-odd-dream-7f99`,
-/// `myapp-1a2b3`). People rarely keep these names for a page they want others to find.
+/// `myapp-1a2b3`), or a word and two random four-letter codes (`table-bqdn-lscx`,
+/// `tomato-jbve-nhos`: Cloudflare's current default; the codes read as no language, unlike a
+/// person's `blog-test-page`). People rarely keep these names for a page they want others to
+/// find.
 pub fn is_generated_name(label: &str) -> bool {
     let toks: Vec<&str> = label.split('-').collect();
+    if let [first, a, b] = toks.as_slice() {
+        let four = |t: &str| t.len() == 4 && t.bytes().all(|c| c.is_ascii_lowercase());
+        if first.len() >= 2
+            && first.bytes().all(|c| c.is_ascii_lowercase())
+            && four(a)
+            && four(b)
+            && surprisal(a) + surprisal(b) >= 2.0 * SURPRISAL_GENERATED_CODES
+        {
+            return true;
+        }
+    }
     let code = |t: &&str| {
         (4..=5).contains(&t.len())
             && t.bytes()
@@ -601,6 +615,10 @@ pub fn is_generated_name(label: &str) -> bool {
         _ => false,
     }
 }
+
+/// Mean surprisal (see [`surprisal`]) from which two four-letter codes count as random:
+/// `bqdn-lscx` 8.8, `jbve-nhos` 5.5; words `blog-test` 3.9, `data-sync` 4.3.
+const SURPRISAL_GENERATED_CODES: f32 = 5.0;
 
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
