@@ -294,7 +294,29 @@ const FREE_HOSTING: &[&str] = &[
     "boo.jp",
     "netlify.com",
     "firebaseio.com",
+    "replit.dev",
+    "amplifyapp.com",
+    "plesk.page",
+    "blob.core.windows.net",
+    "cloudflare-ipfs.com",
 ];
+
+/// An Amazon S3 regional endpoint (`bucket.s3.ap-northeast-1.amazonaws.com`,
+/// `s3-ap-southeast-1.amazonaws.com/bucket/`): the same public buckets as `s3.amazonaws.com`,
+/// under one name per region. Returns the endpoint.
+fn s3_endpoint(host: &str) -> Option<&str> {
+    let inner = host.strip_suffix(".amazonaws.com")?;
+    // The last `s3` / `s3-<region>` label before amazonaws.com starts the endpoint.
+    let mut start = None;
+    let mut at = 0;
+    for label in inner.split('.') {
+        if label == "s3" || label.starts_with("s3-") {
+            start = Some(at);
+        }
+        at += label.len() + 1;
+    }
+    host.get(start?..)
+}
 
 /// Top-level domains much used for throwaway domains (abuse-rate reports), not a verdict alone.
 /// Top-level domains whose registrations are mostly abuse (Spamhaus / Interisle abuse-rate
@@ -1620,7 +1642,7 @@ fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
 fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     if let Some(s) = in_list(h.host, Service::DynamicDns) {
         out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
-    } else if let Some(s) = in_list(h.host, Service::FreeHosting) {
+    } else if let Some(s) = in_list(h.host, Service::FreeHosting).or_else(|| s3_endpoint(h.host)) {
         out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
         let inner = h
             .host
