@@ -418,6 +418,7 @@ const CREDENTIAL_WORDS: &[&str] = &[
     "signin",
     "sign-in",
     "logon",
+    "signon",
     "verify",
     "verification",
     "account",
@@ -470,6 +471,10 @@ const TYPO_WORDS: &[&str] = &[
 /// Endings that make a word's inflection, not its typo (`accounts`, `updated`, `signing`).
 const INFLECTIONS: &[&str] = &["s", "d", "r", "y", "ed", "er", "es", "g"];
 
+/// Words one edit from a [`TYPO_WORDS`] entry (GCIDE English word list) that a shop or a
+/// company may well be named after.
+const NOT_TYPOS: &[&str] = &["confect", "convect", "conject", "accourt"];
+
 /// The account word a host token misspells by one edit (`accout`, `acconut`, `connecct`,
 /// `logiin`), if any. Only tokens of six letters or more: shorter ones are one edit from too
 /// many words. Left out: inflections (`accounts`, `secured`, `signing`), the first letter
@@ -479,6 +484,7 @@ fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
     if tok.len() < 6
         || !tok.bytes().all(|b| b.is_ascii_lowercase())
         || CREDENTIAL_WORDS.contains(&tok)
+        || NOT_TYPOS.contains(&tok)
     {
         return None;
     }
@@ -2131,6 +2137,8 @@ mod tests {
             "updated",
             "login",
             "connecting",
+            "signon",
+            "confect",
         ] {
             assert_eq!(misspelled_credential_word(ok), None, "{ok}");
         }
