@@ -34,6 +34,10 @@ pub mod w {
     /// `appstore.com.example.net`: a subdomain dressed as another site's address.
     pub const DOMAIN_IN_SUBDOMAIN: i32 = 30;
     pub const BRAND_IN_PATH: i32 = 20;
+    /// A brand's domain as a folder on another site (`/amazon.co.jp/webapps/`).
+    pub const BRAND_DOMAIN_IN_PATH: i32 = 30;
+    /// A page inside a site's program folders (`/wp-includes/x/`, `/.well-known/a/b/c/`).
+    pub const SITE_INTERNALS: i32 = 30;
     pub const IP_HOST: i32 = 35;
     pub const USERINFO: i32 = 40;
     pub const USERINFO_DOMAIN: i32 = 60;
@@ -67,10 +71,15 @@ pub mod w {
     pub const SHORTENED_LINK: i32 = 30;
     /// A platform's default name for a page published in a minute (`tiny-snow-d739.x.workers.dev`).
     pub const GENERATED_NAME: i32 = 15;
+    /// A host named for a DNS record or a mail service (`_.example.com`, `mta-sts.example.com`).
+    pub const SERVICE_HOST: i32 = 30;
     pub const DOWNLOAD_PROGRAM: i32 = 50;
     pub const DOWNLOAD_ARCHIVE: i32 = 35;
     pub const CREDENTIAL_HOST: i32 = 10;
     pub const CREDENTIAL_PATH: i32 = 5;
+    /// An account word misspelled in the host (`accout`, `connecct-login`, `longin`): a company
+    /// names its login host correctly; a misspelling is written to slip past word filters.
+    pub const CREDENTIAL_TYPO: i32 = 30;
     pub const HTTP: i32 = 10;
 }
 
@@ -286,7 +295,29 @@ const FREE_HOSTING: &[&str] = &[
     "boo.jp",
     "netlify.com",
     "firebaseio.com",
+    "replit.dev",
+    "amplifyapp.com",
+    "plesk.page",
+    "blob.core.windows.net",
+    "cloudflare-ipfs.com",
 ];
+
+/// An Amazon S3 regional endpoint (`bucket.s3.ap-northeast-1.amazonaws.com`,
+/// `s3-ap-southeast-1.amazonaws.com/bucket/`): the same public buckets as `s3.amazonaws.com`,
+/// under one name per region. Returns the endpoint.
+fn s3_endpoint(host: &str) -> Option<&str> {
+    let inner = host.strip_suffix(".amazonaws.com")?;
+    // The last `s3` / `s3-<region>` label before amazonaws.com starts the endpoint.
+    let mut start = None;
+    let mut at = 0;
+    for label in inner.split('.') {
+        if label == "s3" || label.starts_with("s3-") {
+            start = Some(at);
+        }
+        at += label.len() + 1;
+    }
+    host.get(start?..)
+}
 
 /// Top-level domains much used for throwaway domains (abuse-rate reports), not a verdict alone.
 /// Top-level domains whose registrations are mostly abuse (Spamhaus / Interisle abuse-rate
@@ -385,6 +416,7 @@ const CREDENTIAL_WORDS: &[&str] = &[
     "signin",
     "sign-in",
     "logon",
+    "signon",
     "verify",
     "verification",
     "account",
@@ -426,6 +458,44 @@ const CREDENTIAL_WORDS: &[&str] = &[
     "user",
     "check",
 ];
+
+/// Account words whose misspellings attackers put in host names (`accout.example.com`,
+/// `connecct-login.example.com`, `longin-jp.example.net`, `singin.example.org`).
+#[rustfmt::skip]
+const TYPO_WORDS: &[&str] = &[
+    "account", "connect", "signin", "login", "support", "secure", "update", "password", "security",
+];
+
+/// Endings that make a word's inflection, not its typo (`accounts`, `updated`, `signing`).
+const INFLECTIONS: &[&str] = &["s", "d", "r", "y", "ed", "er", "es", "g"];
+
+/// Words one edit from a [`TYPO_WORDS`] entry (GCIDE English word list) that a shop or a
+/// company may well be named after.
+const NOT_TYPOS: &[&str] = &["confect", "convect", "conject", "accourt"];
+
+/// The account word a host token misspells by one edit (`accout`, `acconut`, `connecct`,
+/// `logiin`), if any. Only tokens of six letters or more: shorter ones are one edit from too
+/// many words. Left out: inflections (`accounts`, `secured`, `signing`), the first letter
+/// replaced (`konnect` is a product name), and for short words (`login`) anything but an added
+/// letter (`logic`, `logan` are words).
+fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
+    if tok.len() < 6
+        || !tok.bytes().all(|b| b.is_ascii_lowercase())
+        || CREDENTIAL_WORDS.contains(&tok)
+        || NOT_TYPOS.contains(&tok)
+    {
+        return None;
+    }
+    TYPO_WORDS.iter().copied().find(|w| {
+        tok.len().abs_diff(w.len()) <= 1
+            && !INFLECTIONS
+                .iter()
+                .any(|e| tok.strip_prefix(w).is_some_and(|rest| rest == *e))
+            && (w.len() > 5 || tok.len() > w.len())
+            && !(tok.len() == w.len() && tok.get(1..) == w.get(1..))
+            && crate::brands::osa_capped(tok, w, 1) == 1
+    })
+}
 
 /// File extensions of programs and archives.
 #[rustfmt::skip]
@@ -536,9 +606,23 @@ fn tokens(label: &str) -> Vec<&str> {
 
 /// The name a hosting platform makes up for a page deployed without one: a word or two and a
 /// short code with a digit (`tiny-snow-d739`, `rug-2eas-3r45`, `hello-world-odd-dream-7f99`,
-/// `myapp-1a2b3`). People rarely keep these names for a page they want others to find.
+/// `myapp-1a2b3`), or a word and two random four-letter codes (`table-bqdn-lscx`,
+/// `tomato-jbve-nhos`: Cloudflare's current default; the codes read as no language, unlike a
+/// person's `blog-test-page`). People rarely keep these names for a page they want others to
+/// find.
 pub fn is_generated_name(label: &str) -> bool {
     let toks: Vec<&str> = label.split('-').collect();
+    if let [first, a, b] = toks.as_slice() {
+        let four = |t: &str| t.len() == 4 && t.bytes().all(|c| c.is_ascii_lowercase());
+        if first.len() >= 2
+            && first.bytes().all(|c| c.is_ascii_lowercase())
+            && four(a)
+            && four(b)
+            && surprisal(a) + surprisal(b) >= 2.0 * SURPRISAL_GENERATED_CODES
+        {
+            return true;
+        }
+    }
     let code = |t: &&str| {
         (4..=5).contains(&t.len())
             && t.bytes()
@@ -557,6 +641,10 @@ pub fn is_generated_name(label: &str) -> bool {
         _ => false,
     }
 }
+
+/// Mean surprisal (see [`surprisal`]) from which two four-letter codes count as random:
+/// `bqdn-lscx` 8.8, `jbve-nhos` 5.5; words `blog-test` 3.9, `data-sync` 4.3.
+const SURPRISAL_GENERATED_CODES: f32 = 5.0;
 
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
@@ -1006,9 +1094,16 @@ const SCRAMBLE_BRANDS: usize = 40;
 /// Surprisal (bits per letter, see [`surprisal`]) from which a brand's shuffled letters count.
 const SURPRISAL_SCRAMBLED: f32 = 4.0;
 
+/// Surprisal from which a shuffle with one of the brand's letters swapped for another counts:
+/// stricter, as more words come that close (`memoirs` to `mistore`, 4.6; `mceoreaei` 5.3).
+const SURPRISAL_SCRAMBLED_SWAP: f32 = 5.0;
+
 /// A brand name with its letters shuffled and padded, as mass-registered phishing domains write
 /// them (`mcerncarei`, `mecroaeri`, `aocmzaon` for mercari / amazon): same first letter, every
-/// letter of the brand present, at most three extra. Compared as written: the target's text is
+/// letter of the brand present, at most three extra. For brands of seven letters or more, one
+/// letter may be swapped for another (`mceoreaei`: one `r` of mercari's two) when the label is
+/// at least the brand's length and reads as no language at all ([`SURPRISAL_SCRAMBLED_SWAP`];
+/// six-letter brands stay exact: `aminoapps` is amazon's letters but one). Compared as written: the target's text is
 /// stored as [`unconfuse`] reads it (`mercari` is `mercarl`), so its letters come from the
 /// official domain's own label.
 fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Target<'a>> {
@@ -1026,36 +1121,49 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
             *c += 1;
         }
     }
-    brands
-        .targets()
-        .take_while(|t| t.brand < SCRAMBLE_BRANDS)
-        .find(|t| {
-            // The label as the brand writes it (`mercari` in `mercari.com`), if this target is one.
-            let text = t.domain.get(..t.text.len()).unwrap_or("");
-            let tl = text.len();
-            if tl < 6
-                || text.as_bytes().first() != s.as_bytes().first()
-                || s.len() > tl + 3
-                || s.len() < tl
-                || t.domain.as_bytes().get(tl) != Some(&b'.')
-                || !text.bytes().all(|b| b.is_ascii_lowercase())
-            {
-                return false;
+    // How many of the brand's letters the label lacks, for targets that qualify.
+    let missing = |t: &crate::brands::Target<'_>| -> Option<usize> {
+        // The label as the brand writes it (`mercari` in `mercari.com`), if this target is one.
+        let text = t.domain.get(..t.text.len()).unwrap_or("");
+        let tl = text.len();
+        if tl < 6
+            || text.as_bytes().first() != s.as_bytes().first()
+            || s.len() > tl + 4
+            || s.len() + 1 < tl
+            || s.len().saturating_sub(tl) > 3.min(tl / 2)
+            || s == text
+            || t.domain.as_bytes().get(tl) != Some(&b'.')
+            || !text.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return None;
+        }
+        let mut need = [0u8; 26];
+        for b in text.bytes() {
+            if let Some(c) = need.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+                *c += 1;
             }
-            let mut need = [0u8; 26];
-            for b in text.bytes() {
-                if let Some(c) = need.get_mut(usize::from(b.wrapping_sub(b'a'))) {
-                    *c += 1;
-                }
-            }
-            let missing: usize = need
-                .iter()
-                .zip(have.iter())
-                .map(|(n, h)| usize::from(n.saturating_sub(*h)))
-                .sum();
-            let extra = s.len().saturating_sub(tl);
-            // Last, as it allocates: the domain's label is the one this target stands for.
-            missing == 0 && extra <= 3.min(tl / 2) && s != text && unconfuse(text) == t.text
+        }
+        let missing: usize = need
+            .iter()
+            .zip(have.iter())
+            .map(|(n, h)| usize::from(n.saturating_sub(*h)))
+            .sum();
+        // Last, as it allocates: the domain's label is the one this target stands for.
+        (missing <= 1 && unconfuse(text) == t.text).then_some(missing)
+    };
+    let scramble_targets = || brands.targets().take_while(|t| t.brand < SCRAMBLE_BRANDS);
+    scramble_targets()
+        .find(|t| missing(t) == Some(0))
+        .or_else(|| {
+            // One letter of a longer brand swapped for another (`mceoreaei`, `amaozon`): only
+            // labels at least the brand's length that read as no language at all.
+            (surprisal(s) >= SURPRISAL_SCRAMBLED_SWAP)
+                .then(|| {
+                    scramble_targets().find(|t| {
+                        t.text.len() >= 7 && s.len() >= t.text.len() && missing(t) == Some(1)
+                    })
+                })
+                .flatten()
         })
 }
 
@@ -1237,7 +1345,8 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             let domain = brands.first_domain(b).to_string();
             keep(branded(code, weight, brands, b, &domain, word));
         }
-        // Shuffled brand letters (`mcerncarei`, `amaozom`), in any label but the suffix.
+        // Shuffled brand letters (`mcerncarei`, `aocmzaon`, one swapped: `mceoreaei`), in any
+        // label but the suffix.
         for (ti, t) in toks.iter().enumerate() {
             let has_word = match tok_has_word.get(ti) {
                 Some(known) => *known,
@@ -1273,9 +1382,12 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 cands.push(&joined);
             }
         }
+        // Hyphen parts whole as well as tokens: [`tokens`] cuts at digits, so a digit written
+        // for a letter (`amaz0n-update-jp`) only shows in the part.
         if toks.len() > 1 {
-            for t in &toks {
-                if t.len() >= 6 && !cands.contains(t) {
+            let parts = label.split(['-', '_']);
+            for t in toks.iter().copied().chain(parts) {
+                if t.len() >= 6 && t != *label && !cands.contains(&t) {
                     cands.push(t);
                 }
             }
@@ -1293,7 +1405,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                         && t.text.len() >= 7
                         && !t.text.contains(cand)
                         && !cand.contains(t.text));
-                if (dist > 0 || disguised(cand, brands)) && t.text.len() >= 5 && token_ok {
+                if t.text.len() >= 5
+                    && ((dist > 0 && token_ok) || (dist == 0 && disguised(cand, brands)))
+                {
                     keep(branded(
                         Code::LookalikeDomain,
                         w::LOOKALIKE_SUBDOMAIN,
@@ -1527,11 +1641,42 @@ fn wildcard_target<'a>(
     best
 }
 
+/// Host labels that name a DNS record or a mail or hosting service, never a page a person is sent
+/// to: the names mail and cPanel software set up (`mta-sts.example.com` serves one policy file
+/// under `/.well-known/`; `autodiscover`, `autoconfig` answer mail clients; `webdisk`,
+/// `cpcalendars`, `cpcontacts` answer WebDAV clients). Labels starting with `_` (`_dmarc`, a
+/// bare `_`) are record names: a host name cannot hold `_`, and a page answers on one only
+/// through a wildcard record, which throwaway domains set up to answer every name.
+const SERVICE_LABELS: &[&str] = &[
+    "mta-sts",
+    "autodiscover",
+    "autoconfig",
+    "webdisk",
+    "cpcalendars",
+    "cpcontacts",
+];
+
+/// Paths those services answer on (`/.well-known/mta-sts.txt`, `/autodiscover/autodiscover.xml`,
+/// `/mail/config-v1.1.xml`): a link to one is a link to the setting, not to a page.
+const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/config"];
+
+/// A subdomain label naming a DNS record or a mail service (see [`SERVICE_LABELS`]), unless the
+/// link goes to the service's own file.
+fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
+    let path = h.parsed.url.path().to_ascii_lowercase();
+    if SERVICE_PATHS.iter().any(|p| path.starts_with(p)) {
+        return None;
+    }
+    h.subdomain
+        .split('.')
+        .find(|l| l.starts_with('_') || SERVICE_LABELS.contains(l))
+}
+
 /// Host tricks that add weight but never decide alone.
 fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     if let Some(s) = in_list(h.host, Service::DynamicDns) {
         out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
-    } else if let Some(s) = in_list(h.host, Service::FreeHosting) {
+    } else if let Some(s) = in_list(h.host, Service::FreeHosting).or_else(|| s3_endpoint(h.host)) {
         out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
         let inner = h
             .host
@@ -1541,6 +1686,9 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         if let Some(l) = inner.split('.').find(|l| is_generated_name(l)) {
             out.push(detailed(Code::GeneratedName, w::GENERATED_NAME, l));
         }
+    }
+    if let Some(l) = service_label(h) {
+        out.push(detailed(Code::ServiceHost, w::SERVICE_HOST, l));
     }
     if let Some(s) = in_list(h.host, Service::Shortener) {
         let url = &h.parsed.url;
@@ -1633,6 +1781,15 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::CREDENTIAL_HOST * (cred.len().min(2) as i32),
             first,
         ));
+    }
+    if let Some(typo) = h
+        .labels
+        .iter()
+        .take(h.labels.len().saturating_sub(h.suffix.split('.').count()))
+        .flat_map(|l| tokens(l))
+        .find(|t| misspelled_credential_word(t).is_some())
+    {
+        out.push(detailed(Code::CredentialWords, w::CREDENTIAL_TYPO, typo));
     }
 }
 
@@ -1748,12 +1905,94 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
             cred += 1;
         }
     }
-    if let Some(r) = brand_reason {
+    if let Some(dir) = page_in_site_internals(&path) {
+        out.push(detailed(Code::SiteInternals, w::SITE_INTERNALS, dir));
+    }
+    if let Some(r) = brand_domain_in_path(&path, brands).or(brand_reason) {
         out.push(r);
     }
     if cred > 0 && !out.iter().any(|r| r.code == Code::CredentialWords) {
         out.push(reason(Code::CredentialWords, w::CREDENTIAL_PATH));
     }
+}
+
+/// Extensions of the files a site's program folders do hold: scripts, styles, images, fonts,
+/// documents. Anything else there (a folder, a `.php` or `.html` page) is a page someone put in.
+#[rustfmt::skip]
+const STATIC_EXT: &[&str] = &[
+    "js", "mjs", "css", "map", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "woff", "woff2",
+    "ttf", "eot", "otf", "txt", "xml", "json", "pdf", "zip", "mp3", "mp4", "md",
+];
+
+/// A page inside a site's program folders, where no site keeps pages of its own: WordPress's
+/// core (`/wp-includes/`) and its plugins' and themes' code (`/wp-content/plugins/`), or deep in
+/// `/.well-known/`, whose files (`security.txt`, `acme-challenge/<token>`,
+/// `pki-validation/<file>.txt`) sit one or two levels down. Copied login pages are dropped there
+/// on hacked sites (`/wp-includes/certificates/webmail/`,
+/// `/.well-known/pki-validation/home/id/login/`). Returns the folder.
+fn page_in_site_internals(path: &str) -> Option<&'static str> {
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let last = segs.last()?;
+    let ext = last.rsplit_once('.').map(|(_, e)| e);
+    if ext.is_some_and(|e| STATIC_EXT.contains(&e)) {
+        return None;
+    }
+    let page = matches!(ext, Some("php" | "html" | "htm"));
+    for (i, seg) in segs.iter().enumerate() {
+        let after = segs.len() - i - 1;
+        match *seg {
+            // `ms-files.php` served multisite uploads from here.
+            "wp-includes" if after >= 1 && *last != "ms-files.php" => return Some("wp-includes"),
+            // A script right in a plugin's folder can be its own handler (`download.php`).
+            "wp-content"
+                if matches!(segs.get(i + 1), Some(&"plugins" | &"themes"))
+                    && after >= 2
+                    && (after != 3 || ext != Some("php")) =>
+            {
+                return Some("wp-content");
+            }
+            ".well-known" if after >= 3 || (after >= 1 && page) => return Some(".well-known"),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A protected brand's address as a folder on someone else's site, the layout of copied login
+/// pages (`/amazon.co.jp/webapps/`, `/www.paypal.com/websc-login.php`,
+/// `/webmail.example-isp.ne.jp.htm`): a segment that is the brand's domain or a host under it,
+/// followed by more path, or written as a page's file name. The address alone as the last
+/// segment is what lookup sites show (`/whois/amazon.co.jp`), and a URL carried in the path
+/// (`/redirect/https://...`) is judged on its own.
+fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
+    if path.contains("http:/") || path.contains("https:/") {
+        return None;
+    }
+    let segs: Vec<&str> = path.split('/').collect();
+    for (i, seg) in segs.iter().enumerate() {
+        let file = [".html", ".htm", ".php"]
+            .iter()
+            .find_map(|ext| seg.strip_suffix(ext));
+        let more = segs.get(i + 1).is_some_and(|next| !next.is_empty());
+        let Some(name) = file.or(more.then_some(*seg)) else {
+            continue;
+        };
+        let mut h = name.trim_start_matches('.');
+        while let Some((_, rest)) = h.split_once('.') {
+            if let Some(b) = brands.owner(h) {
+                return Some(branded(
+                    Code::BrandInPath,
+                    w::BRAND_DOMAIN_IN_PATH,
+                    brands,
+                    b,
+                    h,
+                    name,
+                ));
+            }
+            h = rest;
+        }
+    }
+    None
 }
 
 /// Signals on the whole URL that do not depend on the host kind.
@@ -1931,6 +2170,59 @@ mod tests {
             "bilibili",
         ] {
             assert!(!looks_random(ok), "{ok} should not look random");
+        }
+    }
+
+    #[test]
+    fn misspelled_account_words() {
+        for (typo, word) in [
+            ("accout", "account"),
+            ("acconut", "account"),
+            ("connecct", "connect"),
+            ("logiin", "login"),
+            ("singin", "signin"),
+        ] {
+            assert_eq!(misspelled_credential_word(typo), Some(word), "{typo}");
+        }
+        for ok in [
+            "account",
+            "accounts",
+            "secured",
+            "signing",
+            "logic",
+            "konnect",
+            "updated",
+            "login",
+            "connecting",
+            "signon",
+            "confect",
+        ] {
+            assert_eq!(misspelled_credential_word(ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn pages_in_site_internals() {
+        for (path, dir) in [
+            ("/wp-includes/certs/webmail/", "wp-includes"),
+            ("/blog/wp-content/themes/x/core/login.php", "wp-content"),
+            ("/wp-content/plugins/16f855d5/", "wp-content"),
+            ("/.well-known/pki-validation/home/id/", ".well-known"),
+            ("/.well-known/bank.htm", ".well-known"),
+        ] {
+            assert_eq!(page_in_site_internals(path), Some(dir), "{path}");
+        }
+        for ok in [
+            "/wp-includes/js/jquery/jquery.min.js",
+            "/wp-includes/ms-files.php",
+            "/wp-content/themes/x/style.css",
+            "/wp-content/plugins/x/download.php",
+            "/wp-content/uploads/2024/05/a.html",
+            "/.well-known/acme-challenge/Xk3dQ9",
+            "/.well-known/pki-validation/ABC.txt",
+            "/.well-known/openid-configuration",
+        ] {
+            assert_eq!(page_in_site_internals(ok), None, "{ok}");
         }
     }
 

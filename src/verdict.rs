@@ -94,11 +94,17 @@ reason_codes! {
     UnusualPort = "unusual_port",
     /// A free platform's made-up default name for a page (`tiny-snow-d739.x.workers.dev`).
     GeneratedName = "generated_name",
+    /// The host is named for a DNS record or a mail service (`_.example.com`,
+    /// `mta-sts.example.com`), not for a page anyone is sent to.
+    ServiceHost = "service_host",
     /// A link-shortening service hides where the link goes.
     UrlShortener = "url_shortener",
     // --- content of the address
     /// The address carries another address (`?url=https://...`), judged too.
     EmbeddedUrl = "embedded_url",
+    /// A page inside a site's program folders (`/wp-includes/`, deep in `/.well-known/`), where
+    /// hacked sites carry planted pages.
+    SiteInternals = "site_internals",
     /// A link to a program or archive (.exe, .zip, .apk ...).
     RiskyDownload = "risky_download",
     /// Words such as login, verify, account in the address.
