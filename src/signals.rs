@@ -1789,7 +1789,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         .flat_map(|l| tokens(l))
         .find(|t| misspelled_credential_word(t).is_some())
     {
-        out.push(detailed(Code::CredentialWords, w::CREDENTIAL_TYPO, typo));
+        out.push(detailed(Code::CredentialTypo, w::CREDENTIAL_TYPO, typo));
     }
 }
 

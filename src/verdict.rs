@@ -109,6 +109,9 @@ reason_codes! {
     RiskyDownload = "risky_download",
     /// Words such as login, verify, account in the address.
     CredentialWords = "credential_words",
+    /// A sign-in word misspelled in the host (`accout`, `connecct-login`): a company spells its
+    /// own login host right; a misspelling is written to slip past word filters.
+    CredentialTypo = "credential_typo",
     /// Plain http: anything typed can be read on the way.
     InsecureHttp = "insecure_http",
     // --- informational (weight 0 or negative)
