@@ -294,6 +294,7 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
         target_len: ({}, {}),
         deletions: Vec::new(),
         deletion_runs: HashMap::default(),
+        scramble: OnceLock::new(),
     }}
 }}",
         l.target_len.0, l.target_len.1

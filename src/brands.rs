@@ -131,6 +131,25 @@ pub struct BrandIndex {
     deletions: Vec<(u64, u32)>,
     /// Deletion key → (start, count) of its run in `deletions`.
     deletion_runs: HashMap<u64, (u32, u32)>,
+    /// The shuffle check's targets, made on first use (see [`BrandIndex::scramble_targets`]).
+    scramble: OnceLock<Vec<ScrambleTarget>>,
+}
+
+/// How many brands (the most impersonated, in file order) the shuffle check compares against:
+/// a fixed bound, so its cost does not grow with the brand list.
+pub const SCRAMBLE_BRANDS: usize = 40;
+
+/// A brand's domain label as the shuffle check compares it: its letters as written (`mercari`,
+/// not the `mercarl` the target text stores), counted.
+#[derive(Debug, Clone)]
+pub struct ScrambleTarget {
+    /// Index of the lookalike target (`BrandIndex::target`).
+    pub target: u32,
+    /// The label's first byte and length.
+    pub first: u8,
+    pub len: usize,
+    /// How many of each letter a–z the label has.
+    pub letters: [u8; 26],
 }
 
 /// Optimal-string-alignment distance (`strsim::osa_distance`) capped at `k + 1`: exact when it is
@@ -301,6 +320,7 @@ impl BrandIndex {
             target_len: l.target_len,
             deletions: Vec::new(),
             deletion_runs: HashMap::default(),
+            scramble: OnceLock::new(),
         };
         // Not in the .wasm: a browser's list is the shipped one plus a few domains, and the scan
         // finds the same targets (the test below checks both against brute force).
@@ -520,6 +540,43 @@ impl BrandIndex {
     /// A target's suffix ("" for an unknown index or a word).
     pub fn target_suffix(&self, i: u32) -> &str {
         self.target(i).map_or("", |t| t.suffix)
+    }
+
+    /// The targets of the first [`SCRAMBLE_BRANDS`] brands that are a domain's own label of six
+    /// lower-case letters or more (`mercari` of `mercari.com`), one per distinct label, in order.
+    pub fn scramble_targets(&self) -> &[ScrambleTarget] {
+        self.scramble.get_or_init(|| {
+            let mut out: Vec<ScrambleTarget> = Vec::new();
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, t) in self.targets().enumerate() {
+                if t.brand >= SCRAMBLE_BRANDS {
+                    break;
+                }
+                let label = t.domain.get(..t.text.len()).unwrap_or("");
+                if label.len() < 6
+                    || t.domain.as_bytes().get(label.len()) != Some(&b'.')
+                    || !label.bytes().all(|b| b.is_ascii_lowercase())
+                    || data::unconfuse(label) != t.text
+                    || seen.contains(&label)
+                {
+                    continue;
+                }
+                seen.push(label);
+                let mut letters = [0u8; 26];
+                for b in label.bytes() {
+                    if let Some(c) = letters.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+                        *c = c.saturating_add(1);
+                    }
+                }
+                out.push(ScrambleTarget {
+                    target: i as u32,
+                    first: label.as_bytes().first().copied().unwrap_or(0),
+                    len: label.len(),
+                    letters,
+                });
+            }
+            out
+        })
     }
 
     /// The lookalike targets, in order.

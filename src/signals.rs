@@ -493,6 +493,10 @@ fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
                 .any(|e| tok.strip_prefix(w).is_some_and(|rest| rest == *e))
             && (w.len() > 5 || tok.len() > w.len())
             && !(tok.len() == w.len() && tok.get(1..) == w.get(1..))
+            // One edit leaves the first two letters or the last two as they were (words of
+            // five letters or more): a cheap test before the distance.
+            && (w.get(..2).is_some_and(|p| tok.starts_with(p))
+                || w.get(w.len() - 2..).is_some_and(|x| tok.ends_with(x)))
             && crate::brands::osa_capped(tok, w, 1) == 1
     })
 }
@@ -1086,11 +1090,6 @@ pub fn unconfuse(s: &str) -> String {
     crate::brand_data::unconfuse(s)
 }
 
-/// How many brands (the most impersonated, in file order) the scramble check compares against:
-/// a fixed bound, so its cost does not grow with the brand list. (Bounded by brand, not by
-/// target: one brand has many targets with the same text, amazon fifteen.)
-const SCRAMBLE_BRANDS: usize = 40;
-
 /// Surprisal (bits per letter, see [`surprisal`]) from which a brand's shuffled letters count.
 const SURPRISAL_SCRAMBLED: f32 = 4.0;
 
@@ -1121,50 +1120,47 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
             *c += 1;
         }
     }
-    // How many of the brand's letters the label lacks, for targets that qualify.
-    let missing = |t: &crate::brands::Target<'_>| -> Option<usize> {
-        // The label as the brand writes it (`mercari` in `mercari.com`), if this target is one.
-        let text = t.domain.get(..t.text.len()).unwrap_or("");
-        let tl = text.len();
-        if tl < 6
-            || text.as_bytes().first() != s.as_bytes().first()
+    let first = s.as_bytes().first().copied().unwrap_or(0);
+    // How many of the brand's letters the label lacks, for targets within reach.
+    let missing = |t: &crate::brands::ScrambleTarget| -> Option<usize> {
+        let tl = t.len;
+        if t.first != first
             || s.len() > tl + 4
             || s.len() + 1 < tl
             || s.len().saturating_sub(tl) > 3.min(tl / 2)
-            || s == text
-            || t.domain.as_bytes().get(tl) != Some(&b'.')
-            || !text.bytes().all(|b| b.is_ascii_lowercase())
         {
             return None;
         }
-        let mut need = [0u8; 26];
-        for b in text.bytes() {
-            if let Some(c) = need.get_mut(usize::from(b.wrapping_sub(b'a'))) {
-                *c += 1;
-            }
-        }
-        let missing: usize = need
+        let missing: usize = t
+            .letters
             .iter()
             .zip(have.iter())
             .map(|(n, h)| usize::from(n.saturating_sub(*h)))
             .sum();
-        // Last, as it allocates: the domain's label is the one this target stands for.
-        (missing <= 1 && unconfuse(text) == t.text).then_some(missing)
+        // The label itself (`office` of office.com) is not a shuffle.
+        let own = || {
+            brands
+                .target(t.target)
+                .is_some_and(|x| x.domain.get(..tl) == Some(s))
+        };
+        (missing <= 1 && !own()).then_some(missing)
     };
-    let scramble_targets = || brands.targets().take_while(|t| t.brand < SCRAMBLE_BRANDS);
-    scramble_targets()
+    let targets = brands.scramble_targets();
+    targets
+        .iter()
         .find(|t| missing(t) == Some(0))
         .or_else(|| {
             // One letter of a longer brand swapped for another (`mceoreaei`, `amaozon`): only
             // labels at least the brand's length that read as no language at all.
             (surprisal(s) >= SURPRISAL_SCRAMBLED_SWAP)
                 .then(|| {
-                    scramble_targets().find(|t| {
-                        t.text.len() >= 7 && s.len() >= t.text.len() && missing(t) == Some(1)
-                    })
+                    targets
+                        .iter()
+                        .find(|t| t.len >= 7 && s.len() >= t.len && missing(t) == Some(1))
                 })
                 .flatten()
         })
+        .and_then(|t| brands.target(t.target))
 }
 
 /// Same letters in another order (`jocm` / `jcom`).
@@ -2175,6 +2171,8 @@ mod tests {
 
     #[test]
     fn misspelled_account_words() {
+        // The two-letter pre-test in misspelled_credential_word holds for words of five or more.
+        assert!(TYPO_WORDS.iter().all(|w| w.len() >= 5));
         for (typo, word) in [
             ("accout", "account"),
             ("acconut", "account"),
