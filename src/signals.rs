@@ -991,12 +991,26 @@ const DRESSING_TLDS: &[&str] = &[
     "com", "net", "org", "jp", "co", "con", "cojp", "info", "biz",
 ];
 
+/// Ordinary service words of a site's own structure. Before a region label (`shop.jp.example.com`,
+/// `support.jp.example.com`) they name a section of the site, not another address. Not `www2`:
+/// `www2.jp.<scramble>.com` is a phishing kit's pattern and no site of the benign sets uses it.
+const SERVICE_WORDS: &[&str] = &[
+    "shop", "store", "support", "help", "news", "blog", "m", "app", "api", "static", "cdn", "docs",
+];
+
+/// Labels of [`DRESSING_TLDS`] that are also a site's region or language label.
+const REGION_LABELS: &[&str] = &["jp"];
+
 /// A subdomain that ends like a domain of its own (`secure.appstore.com.example.net`,
 /// `sainsecard.jp.example.com`): the host is dressed as an address it is not. The first label is
-/// left alone (`jp.example.com` is a language site).
+/// left alone (`jp.example.com` is a language site), and so is a region label after a service
+/// word (`shop.jp.example.com`).
 fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     let labels = h.subdomain.split('.');
     for (name, tld) in labels.clone().zip(labels.skip(1)) {
+        if REGION_LABELS.contains(&tld) && SERVICE_WORDS.contains(&name) {
+            continue;
+        }
         if DRESSING_TLDS.contains(&tld) && name.len() >= 2 && name != "www" {
             out.push(detailed(
                 Code::DomainInSubdomain,
