@@ -1599,7 +1599,23 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             ));
             return;
         }
-        let found = closest(&latin, brands).or_else(|| wildcard_target(&latin, brands));
+        // The whole label, then each non-ASCII part of a hyphenated one that reads as a protected
+        // name (`amazοn-login` with a Greek omicron reads as amazon + login; `sᴍbc-card` as
+        // smbc). Only an exact reading, or one through letters with no Latin reading: a near one
+        // of a short part (`nėt` one edit from ntt) is any word.
+        let found = closest(&latin, brands)
+            .or_else(|| wildcard_target(&latin, brands))
+            .or_else(|| {
+                label
+                    .split('-')
+                    .filter(|part| !part.is_ascii() && part.len() < label.len())
+                    .find_map(|part| {
+                        let latin = read_as(part);
+                        closest(&latin, brands)
+                            .filter(|(_, d)| *d == 0)
+                            .or_else(|| wildcard_target(&latin, brands))
+                    })
+            });
         if let Some((t, dist)) = found {
             let code = if dist == 0 {
                 Code::Homograph
