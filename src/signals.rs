@@ -1189,11 +1189,11 @@ fn same_letters(a: &str, b: &str) -> bool {
 /// The registrable label is a few keystrokes from a protected domain's label (`amazom.co.jp`), or
 /// the brand's exact label under another suffix (`jcom.net`).
 fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    if h.reg_label.is_empty() || h.kind == SuffixKind::Private {
-        // Under a private suffix the label is the user's name at the platform; brand words cover it.
-        if h.kind != SuffixKind::Private {
-            return;
-        }
+    // Under a private (platform) suffix the label is the user's name at the platform
+    // (`amazom.github.io`): it is checked here like a registered name, except that the brand's
+    // exact label there is no TLD swap and is left to brand_words (`amazon.github.io`).
+    if h.reg_label.is_empty() && h.kind != SuffixKind::Private {
+        return;
     }
     let label = h.reg_label;
     // Exact brand label under another suffix: a TLD swap.
