@@ -331,10 +331,11 @@ const ABUSED_TLDS: &[&str] = &[
 ];
 
 /// Top-level domains much used for throwaway domains, next to plenty of ordinary sites: weight
-/// that only adds to other evidence. `cn` is here for bare second-level registrations.
+/// that only adds to other evidence. (`cn` has its own rule in `host_tricks`: bare second-level
+/// registrations only, weighed by length.)
 #[rustfmt::skip]
 const RISKY_TLDS: &[&str] = &[
-    "cn", "xyz", "shop", "club", "cc", "vip", "asia", "one", "work", "life", "live", "site", "online", "store", "link",
+    "xyz", "shop", "club", "cc", "vip", "asia", "one", "work", "life", "live", "site", "online", "store", "link",
     "ink", "cloud", "ltd", "group", "tokyo", "ci", "mw", "best", "casa", "fun", "website", "email", "world", "space",
     "today", "ws", "red", "run", "host", "press",
 ];
@@ -1738,7 +1739,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::CN_TLD
         };
         out.push(detailed(Code::RiskyTld, weight, tld));
-    } else if RISKY_TLDS.contains(&tld) && tld != "cn" {
+    } else if RISKY_TLDS.contains(&tld) {
         out.push(detailed(Code::RiskyTld, w::RISKY_TLD, tld));
     }
     let sub_depth = if h.subdomain.is_empty() {
