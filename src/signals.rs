@@ -1776,8 +1776,9 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             };
         out.push(detailed(Code::RandomLabel, weight, h.reg_label));
     } else if let Some(l) = random_sub {
-        // A subdomain of pure keyboard mash (`yzwvrmaqrhmoodztsklfrcpj.x.com`, `ntjpzt.x.com`) is
-        // the wildcard DNS of a throwaway domain; ordinary sites name their hosts.
+        // A subdomain of pure keyboard mash (`yzwvrmaqrhmoodztsklfrcpj.example.com`,
+        // `ntjpzt.example.com`) is the wildcard DNS of a throwaway domain; ordinary sites name
+        // their hosts.
         let weight = if strongly_random(l) {
             w::RANDOM_SUB_STRONG
         } else {
