@@ -331,10 +331,11 @@ const ABUSED_TLDS: &[&str] = &[
 ];
 
 /// Top-level domains much used for throwaway domains, next to plenty of ordinary sites: weight
-/// that only adds to other evidence. `cn` is here for bare second-level registrations.
+/// that only adds to other evidence. (`cn` has its own rule in `host_tricks`: bare second-level
+/// registrations only, weighed by length.)
 #[rustfmt::skip]
 const RISKY_TLDS: &[&str] = &[
-    "cn", "xyz", "shop", "club", "cc", "vip", "asia", "one", "work", "life", "live", "site", "online", "store", "link",
+    "xyz", "shop", "club", "cc", "vip", "asia", "one", "work", "life", "live", "site", "online", "store", "link",
     "ink", "cloud", "ltd", "group", "tokyo", "ci", "mw", "best", "casa", "fun", "website", "email", "world", "space",
     "today", "ws", "red", "run", "host", "press",
 ];
@@ -991,12 +992,26 @@ const DRESSING_TLDS: &[&str] = &[
     "com", "net", "org", "jp", "co", "con", "cojp", "info", "biz",
 ];
 
+/// Ordinary service words of a site's own structure. Before a region label (`shop.jp.example.com`,
+/// `support.jp.example.com`) they name a section of the site, not another address. Not `www2`:
+/// `www2.jp.<scramble>.com` is a phishing kit's pattern and no site of the benign sets uses it.
+const SERVICE_WORDS: &[&str] = &[
+    "shop", "store", "support", "help", "news", "blog", "m", "app", "api", "static", "cdn", "docs",
+];
+
+/// Labels of [`DRESSING_TLDS`] that are also a site's region or language label.
+const REGION_LABELS: &[&str] = &["jp"];
+
 /// A subdomain that ends like a domain of its own (`secure.appstore.com.example.net`,
 /// `sainsecard.jp.example.com`): the host is dressed as an address it is not. The first label is
-/// left alone (`jp.example.com` is a language site).
+/// left alone (`jp.example.com` is a language site), and so is a region label after a service
+/// word (`shop.jp.example.com`).
 fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     let labels = h.subdomain.split('.');
     for (name, tld) in labels.clone().zip(labels.skip(1)) {
+        if REGION_LABELS.contains(&tld) && SERVICE_WORDS.contains(&name) {
+            continue;
+        }
         if DRESSING_TLDS.contains(&tld) && name.len() >= 2 && name != "www" {
             out.push(detailed(
                 Code::DomainInSubdomain,
@@ -1175,11 +1190,11 @@ fn same_letters(a: &str, b: &str) -> bool {
 /// The registrable label is a few keystrokes from a protected domain's label (`amazom.co.jp`), or
 /// the brand's exact label under another suffix (`jcom.net`).
 fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    if h.reg_label.is_empty() || h.kind == SuffixKind::Private {
-        // Under a private suffix the label is the user's name at the platform; brand words cover it.
-        if h.kind != SuffixKind::Private {
-            return;
-        }
+    // Under a private (platform) suffix the label is the user's name at the platform
+    // (`amazom.github.io`): it is checked here like a registered name, except that the brand's
+    // exact label there is no TLD swap and is left to brand_words (`amazon.github.io`).
+    if h.reg_label.is_empty() && h.kind != SuffixKind::Private {
+        return;
     }
     let label = h.reg_label;
     // Exact brand label under another suffix: a TLD swap.
@@ -1585,7 +1600,23 @@ fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             ));
             return;
         }
-        let found = closest(&latin, brands).or_else(|| wildcard_target(&latin, brands));
+        // The whole label, then each non-ASCII part of a hyphenated one that reads as a protected
+        // name (`amazοn-login` with a Greek omicron reads as amazon + login; `sᴍbc-card` as
+        // smbc). Only an exact reading, or one through letters with no Latin reading: a near one
+        // of a short part (`nėt` one edit from ntt) is any word.
+        let found = closest(&latin, brands)
+            .or_else(|| wildcard_target(&latin, brands))
+            .or_else(|| {
+                label
+                    .split('-')
+                    .filter(|part| !part.is_ascii() && part.len() < label.len())
+                    .find_map(|part| {
+                        let latin = read_as(part);
+                        closest(&latin, brands)
+                            .filter(|(_, d)| *d == 0)
+                            .or_else(|| wildcard_target(&latin, brands))
+                    })
+            });
         if let Some((t, dist)) = found {
             let code = if dist == 0 {
                 Code::Homograph
@@ -1708,7 +1739,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::CN_TLD
         };
         out.push(detailed(Code::RiskyTld, weight, tld));
-    } else if RISKY_TLDS.contains(&tld) && tld != "cn" {
+    } else if RISKY_TLDS.contains(&tld) {
         out.push(detailed(Code::RiskyTld, w::RISKY_TLD, tld));
     }
     let sub_depth = if h.subdomain.is_empty() {
@@ -1745,8 +1776,9 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             };
         out.push(detailed(Code::RandomLabel, weight, h.reg_label));
     } else if let Some(l) = random_sub {
-        // A subdomain of pure keyboard mash (`yzwvrmaqrhmoodztsklfrcpj.x.com`, `ntjpzt.x.com`) is
-        // the wildcard DNS of a throwaway domain; ordinary sites name their hosts.
+        // A subdomain of pure keyboard mash (`yzwvrmaqrhmoodztsklfrcpj.example.com`,
+        // `ntjpzt.example.com`) is the wildcard DNS of a throwaway domain; ordinary sites name
+        // their hosts.
         let weight = if strongly_random(l) {
             w::RANDOM_SUB_STRONG
         } else {
