@@ -2005,32 +2005,34 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
         let Some(name) = file.or(more.then_some(*seg)) else {
             continue;
         };
-        // A folder with pages under it: a page file or a sign-in folder below, or two folders
-        // deep. One more folder and no page is how lookup sites file their tabs about a domain
-        // (`/website/amazon.co.jp/competitors/`, `/domain/smbc.co.jp/dns`): the brand word's
-        // plain weight.
-        let below: Vec<&str> = segs
-            .get(i + 1..)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .filter(|x| !x.is_empty())
-            .collect();
-        let page = |x: &str| {
-            [".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".cgi"]
-                .iter()
-                .any(|ext| x.ends_with(ext))
-        };
-        let sign_in = |x: &str| x.split(['-', '_']).any(|t| CREDENTIAL_WORDS.contains(&t));
-        let weight =
-            if file.is_some() || below.len() >= 2 || below.iter().any(|x| page(x) || sign_in(x)) {
-                w::BRAND_DOMAIN_IN_PATH
-            } else {
-                w::BRAND_IN_PATH
-            };
         let mut h = name.trim_start_matches('.');
         while let Some((_, rest)) = h.split_once('.') {
             if let Some(b) = brands.owner(h) {
+                // A folder with pages under it: a page file or a sign-in folder below, or two
+                // folders deep. One more folder and no page is how lookup sites file their tabs
+                // about a domain (`/website/amazon.co.jp/competitors/`, `/domain/smbc.co.jp/dns`):
+                // the brand word's plain weight.
+                let below: Vec<&str> = segs
+                    .get(i + 1..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .copied()
+                    .filter(|x| !x.is_empty())
+                    .collect();
+                let page = |x: &str| {
+                    [".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".cgi"]
+                        .iter()
+                        .any(|ext| x.ends_with(ext))
+                };
+                let sign_in = |x: &str| x.split(['-', '_']).any(|t| CREDENTIAL_WORDS.contains(&t));
+                let weight = if file.is_some()
+                    || below.len() >= 2
+                    || below.iter().any(|x| page(x) || sign_in(x))
+                {
+                    w::BRAND_DOMAIN_IN_PATH
+                } else {
+                    w::BRAND_IN_PATH
+                };
                 return Some(branded(Code::BrandInPath, weight, brands, b, h, name));
             }
             h = rest;
