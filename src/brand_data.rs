@@ -145,6 +145,17 @@ pub fn unconfuse(s: &str) -> String {
     out
 }
 
+/// How many of each letter a–z a string has (other bytes are not counted).
+pub fn letter_counts(s: &str) -> [u8; 26] {
+    let mut counts = [0u8; 26];
+    for b in s.bytes() {
+        if let Some(c) = counts.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+            *c = c.saturating_add(1);
+        }
+    }
+    counts
+}
+
 /// The set of byte classes in a string, as bits: letters, digits, and the rest folded together.
 /// One edit changes at most two bits, so `popcount(mask(a) ^ mask(b)) > 2k` proves that `a` and
 /// `b` are more than `k` edits apart.

@@ -562,17 +562,11 @@ impl BrandIndex {
                     continue;
                 }
                 seen.push(label);
-                let mut letters = [0u8; 26];
-                for b in label.bytes() {
-                    if let Some(c) = letters.get_mut(usize::from(b.wrapping_sub(b'a'))) {
-                        *c = c.saturating_add(1);
-                    }
-                }
                 out.push(ScrambleTarget {
                     target: i as u32,
                     first: label.as_bytes().first().copied().unwrap_or(0),
                     len: label.len(),
-                    letters,
+                    letters: data::letter_counts(label),
                 });
             }
             out

@@ -1129,12 +1129,7 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
     if surprisal(s) < SURPRISAL_SCRAMBLED {
         return None;
     }
-    let mut have = [0u8; 26];
-    for b in s.bytes() {
-        if let Some(c) = have.get_mut(usize::from(b.wrapping_sub(b'a'))) {
-            *c += 1;
-        }
-    }
+    let have = crate::brand_data::letter_counts(s);
     let first = s.as_bytes().first().copied().unwrap_or(0);
     // How many of the brand's letters the label lacks, for targets within reach.
     let missing = |t: &crate::brands::ScrambleTarget| -> Option<usize> {
