@@ -18,6 +18,8 @@ pub mod w {
     pub const FAKE_JP_SUFFIX_BRAND: i32 = 80;
     /// `X.co.jp.other.com`: a Japanese company address claimed inside someone else's domain.
     pub const FAKE_JP_SUFFIX: i32 = 70;
+    /// `co.jp` without its dots glued to a name (`smbcuercojp.com`) when no brand is recovered.
+    pub const GLUED_JP_SUFFIX: i32 = 40;
     pub const BRAND_WORD_DOMAIN: i32 = 45;
     pub const BRAND_WORD_DOMAIN_PART: i32 = 35;
     pub const BRAND_WORD_SUBDOMAIN: i32 = 40;
@@ -985,6 +987,61 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         }
         return;
     }
+    glued_jp_suffix(h, brands, out);
+}
+
+/// The name before a glued `cojp`, `comjp`, `orjp` or `nejp` (not after `o`) in `part`, when
+/// at least two letters long. One pass over the bytes: this runs on every label.
+fn before_glued_jp(part: &str) -> Option<&str> {
+    let b = part.as_bytes();
+    (4..=b.len()).find_map(|end| {
+        let (Some(b"jp"), Some(head)) = (b.get(end - 2..end), b.get(..end - 2)) else {
+            return None;
+        };
+        let at = [&b"com"[..], b"co", b"or", b"ne"]
+            .iter()
+            .find(|g| head.ends_with(g))
+            .map(|g| head.len() - g.len())?;
+        let before = part.get(..at)?;
+        let ok = before.len() >= 2 && !(head.ends_with(b"ne") && before.ends_with('o'));
+        ok.then_some(before)
+    })
+}
+
+/// What follows `www` in the host names of a site's own test and staging copies.
+const WWW_COPIES: &[&str] = &[
+    "dev", "test", "stag", "qa", "beta", "prev", "uat", "prod", "new", "old",
+];
+
+/// `co.jp` written without its dots, glued to a name (`paylpalcojp.com`, `ekicomjp.example.com`,
+/// `rakutancojpaccount.example.net`): no word of any language holds `cojp`, `comjp` or `orjp`, nor
+/// `nejp` after a letter other than `o` (`phonejp` would be `phone jp`). Weaker than the dotted
+/// form unless the name before it recovers a brand.
+fn glued_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    let own = h.suffix.split('.').count();
+    let n = h.labels.len().saturating_sub(own);
+    for label in h.labels.iter().take(n) {
+        for part in label.split('-') {
+            let Some(claimed) = before_glued_jp(part) else {
+                continue;
+            };
+            // A short name is near too many brands to name one unless it is exact (`ama` is one
+            // letter from several).
+            let near = closest(claimed, brands).filter(|(_, d)| *d == 0 || claimed.len() >= 5);
+            match near.filter(|_| claimed.len() >= 4) {
+                Some((t, _)) => out.push(branded(
+                    Code::FakeJpSuffix,
+                    w::FAKE_JP_SUFFIX,
+                    brands,
+                    t.brand,
+                    t.domain,
+                    part,
+                )),
+                None => out.push(detailed(Code::FakeJpSuffix, w::GLUED_JP_SUFFIX, part)),
+            }
+            return;
+        }
+    }
 }
 
 /// Top-level-domain endings that dress a subdomain up as another site's address.
@@ -1007,6 +1064,18 @@ const REGION_LABELS: &[&str] = &["jp"];
 /// left alone (`jp.example.com` is a language site), and so is a region label after a service
 /// word (`shop.jp.example.com`).
 fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
+    // `www` glued to a name (`wwwinfo.example.com`, `wwww.example.com`): a site's host name
+    // dressed as the start of an address. `www1`, `www2` are servers of the site's own, and so
+    // are its test copies (`wwwdev`, `wwwtest`).
+    if let Some(l) = h.subdomain.split('.').find(|l| {
+        l.strip_prefix("www").is_some_and(|rest| {
+            rest.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && !WWW_COPIES.iter().any(|c| rest.starts_with(c))
+        })
+    }) {
+        out.push(detailed(Code::DomainInSubdomain, w::DOMAIN_IN_SUBDOMAIN, l));
+        return;
+    }
     let labels = h.subdomain.split('.');
     for (name, tld) in labels.clone().zip(labels.skip(1)) {
         if REGION_LABELS.contains(&tld) && SERVICE_WORDS.contains(&name) {
@@ -2000,7 +2069,7 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
         let Some(name) = file.or(more.then_some(*seg)) else {
             continue;
         };
-        let mut h = name.trim_start_matches('.');
+        let mut h = without_jp_tail(name.trim_start_matches('.'));
         while let Some((_, rest)) = h.split_once('.') {
             if let Some(b) = brands.owner(h) {
                 // A folder with pages under it: a page file or a sign-in folder below, or two
@@ -2034,6 +2103,21 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
         }
     }
     None
+}
+
+/// A host name in a path with characters glued after its `.jp` (`auth.sso.biglobe.ne.jpV1`,
+/// `plala.or.jpmail`: a kit's folder named for the host it copies), read up to the `.jp`.
+fn without_jp_tail(name: &str) -> &str {
+    match name.rfind(".jp") {
+        Some(at)
+            if name
+                .get(at + 3..)
+                .is_some_and(|t| t.bytes().all(|c| c.is_ascii_alphanumeric())) =>
+        {
+            name.get(..at + 3).unwrap_or(name)
+        }
+        _ => name,
+    }
 }
 
 /// Signals on the whole URL that do not depend on the host kind.
@@ -2242,6 +2326,33 @@ mod tests {
         ] {
             assert_eq!(misspelled_credential_word(ok), None, "{ok}");
         }
+    }
+
+    #[test]
+    fn japanese_suffix_glued_to_a_name() {
+        assert_eq!(before_glued_jp("paylpalcojp"), Some("paylpal"));
+        assert_eq!(before_glued_jp("ekicomjp"), Some("eki"));
+        assert_eq!(before_glued_jp("rakutancojpaccount"), Some("rakutan"));
+        assert_eq!(before_glued_jp("niftynejp"), Some("nifty"));
+        assert_eq!(before_glued_jp("plalaorjp"), Some("plala"));
+        for none in [
+            "iphonejp", "phonejp", "cojp", "xcojp", "japan", "jp", "comp", "",
+        ] {
+            assert_eq!(before_glued_jp(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn jp_tail_glued_to_a_host_in_a_path() {
+        assert_eq!(
+            without_jp_tail("auth.sso.biglobe.ne.jpV1"),
+            "auth.sso.biglobe.ne.jp"
+        );
+        assert_eq!(without_jp_tail("plala.or.jpmail"), "plala.or.jp");
+        assert_eq!(without_jp_tail("smbc.co.jp"), "smbc.co.jp");
+        // Not a tail of the last label: left as written.
+        assert_eq!(without_jp_tail("a.jp-b.html"), "a.jp-b.html");
+        assert_eq!(without_jp_tail("amazon.jpx.example"), "amazon.jpx.example");
     }
 
     #[test]
