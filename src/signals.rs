@@ -1735,9 +1735,12 @@ fn wildcard_target<'a>(
 /// Host labels that name a DNS record or a mail or hosting service, never a page a person is sent
 /// to: the names mail and cPanel software set up (`mta-sts.example.com` serves one policy file
 /// under `/.well-known/`; `autodiscover`, `autoconfig` answer mail clients; `webdisk`,
-/// `cpcalendars`, `cpcontacts` answer WebDAV clients). Labels starting with `_` (`_dmarc`, a
-/// bare `_`) are record names: a host name cannot hold `_`, and a page answers on one only
-/// through a wildcard record, which throwaway domains set up to answer every name.
+/// `cpcalendars`, `cpcontacts` answer WebDAV clients), and the names of a domain's name and mail
+/// servers (`ns2`, `mx1`, `smtp`). Labels starting with `_` (`_dmarc`, a bare `_`) are record
+/// names: a host name cannot hold `_`. A page answers on any of these only through a wildcard
+/// record, which throwaway domains set up to answer every name. Not `ftp`: mirror servers serve
+/// their files on web pages under that name (`ftp.riken.jp`); not `mail`, `webmail`, `cpanel`:
+/// sign-in pages of their own.
 const SERVICE_LABELS: &[&str] = &[
     "mta-sts",
     "autodiscover",
@@ -1745,6 +1748,19 @@ const SERVICE_LABELS: &[&str] = &[
     "webdisk",
     "cpcalendars",
     "cpcontacts",
+    "ns1",
+    "ns2",
+    "ns3",
+    "ns4",
+    "dns1",
+    "dns2",
+    "mx",
+    "mx1",
+    "mx2",
+    "smtp",
+    "smtps",
+    "pop3",
+    "imap",
 ];
 
 /// Paths those services answer on (`/.well-known/mta-sts.txt`, `/autodiscover/autodiscover.xml`,
