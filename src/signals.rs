@@ -302,6 +302,8 @@ const FREE_HOSTING: &[&str] = &[
     "plesk.page",
     "blob.core.windows.net",
     "cloudflare-ipfs.com",
+    "storage.googleapis.com",
+    "firebasestorage.googleapis.com",
 ];
 
 /// An Amazon S3 regional endpoint (`bucket.s3.ap-northeast-1.amazonaws.com`,
@@ -521,7 +523,7 @@ const AFFIXES: &[&str] = &[
     "my", "jp", "japan", "web", "net", "card", "pay", "app", "id", "login", "online", "official",
     "support", "service", "info", "center", "secure", "member", "members", "user", "help", "mail",
     "account", "update", "co", "www", "smart", "mobile", "direct", "club", "point", "points",
-    "shop", "store", "bank", "verify", "auth", "sign", "signin", "check",
+    "shop", "store", "bank", "verify", "auth", "sign", "signin", "check", "webmail",
 ];
 
 /// Affixes by first and by last byte, as bitmasks over AFFIXES (find_word's index).
