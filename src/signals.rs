@@ -60,6 +60,8 @@ pub mod w {
     pub const RANDOM_SHORT_MASH: i32 = 20;
     pub const DYNAMIC_DNS: i32 = 30;
     pub const FREE_HOSTING: i32 = 15;
+    /// Added to free hosting for a web page served as a file from a bucket.
+    pub const PAGE_IN_BUCKET: i32 = 15;
     pub const RISKY_TLD: i32 = 20;
     pub const ABUSED_TLD: i32 = 30;
     pub const CN_TLD: i32 = 30;
@@ -1936,6 +1938,42 @@ pub fn discount_generic(reasons: &mut [Reason]) {
 /// Signals on the path and query of a domain host.
 pub fn path_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     path_common(&h.parsed.url, brands, out, h.owner);
+    page_in_bucket(&h.parsed.url, out);
+}
+
+/// File stores whose buckets anyone can fill and link to: a web page there
+/// (`storage.googleapis.com/<bucket>/login.html`) is a page with no site behind it. Sites are
+/// published on the platforms' site hosts (`*.web.app`, S3 website endpoints), not as a file in a
+/// bucket.
+const FILE_STORES: &[&str] = &[
+    "storage.googleapis.com",
+    "firebasestorage.googleapis.com",
+    "blob.core.windows.net",
+    "r2.dev",
+    "cloudflare-ipfs.com",
+];
+
+/// A web page served as a file from a bucket: adds to the free-hosting mark.
+fn page_in_bucket(url: &Url, out: &mut [Reason]) {
+    let path = url.path();
+    let page = [".html", ".htm"].iter().any(|e| {
+        path.len() > e.len()
+            && path
+                .get(path.len() - e.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(e))
+    });
+    if !page {
+        return;
+    }
+    for r in out.iter_mut().filter(|r| r.code == Code::FreeHosting) {
+        let store = r.detail.as_deref().is_some_and(|d| {
+            FILE_STORES.contains(&d)
+                || (d.starts_with("s3") && d.ends_with(".amazonaws.com") && !d.contains("website"))
+        });
+        if store {
+            r.weight += w::PAGE_IN_BUCKET;
+        }
+    }
 }
 
 /// Signals on an IP-address host.
