@@ -306,6 +306,9 @@ const FREE_HOSTING: &[&str] = &[
     "cloudflare-ipfs.com",
     "storage.googleapis.com",
     "firebasestorage.googleapis.com",
+    "aliyuncs.com",
+    "xdomain.jp",
+    "conohawing.com",
 ];
 
 /// An Amazon S3 regional endpoint (`bucket.s3.ap-northeast-1.amazonaws.com`,
@@ -351,6 +354,9 @@ const RISKY_TLDS: &[&str] = &[
 const SHORTENERS: &[&str] = &[
     "bit.ly",
     "t.co",
+    "t.cn",
+    "ppt.cc",
+    "page.link",
     "tinyurl.com",
     "cutt.ly",
     "rebrand.ly",
@@ -1951,6 +1957,7 @@ const FILE_STORES: &[&str] = &[
     "blob.core.windows.net",
     "r2.dev",
     "cloudflare-ipfs.com",
+    "aliyuncs.com",
 ];
 
 /// A web page served as a file from a bucket: adds to the free-hosting mark.
