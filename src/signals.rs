@@ -357,6 +357,7 @@ const SHORTENERS: &[&str] = &[
     "t.cn",
     "ppt.cc",
     "page.link",
+    "mbd.baidu.com",
     "tinyurl.com",
     "cutt.ly",
     "rebrand.ly",
