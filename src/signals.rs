@@ -1406,15 +1406,26 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             if word.len() <= 3 && !(exact && has_context) {
                 continue;
             }
-            // A brand word that is also an everyday abbreviation (`etc`): in the registrable
-            // name only next to a Japan or account word (`etc-meisai-jp`, `etc-login`), never in
-            // a company's name (`etc-group.com`, `go-etc.jp`).
-            if in_reg
-                && brands.everyday_word(word)
-                && !toks.iter().any(|t| {
-                    *t != word
-                        && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))
-                })
+            // A brand word that is also an everyday abbreviation (`etc`, `au`): in the registrable
+            // name only next to a Japan or account word in its label (`etc-meisai-jp`,
+            // `etc-login`), never in a company's name (`etc-group.com`, `go-etc.jp`). A two-letter
+            // one is a country code too (`au`, Australia): in the subdomain only with a Japan or
+            // account word somewhere in it (`connect.au-login.example.com`), never as a region's
+            // section (`en-au.`, `www.au.example.com`).
+            let jp_or_account = |t: &&str| {
+                *t != word && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))
+            };
+            if brands.everyday_word(word)
+                && if in_reg {
+                    !toks.iter().any(jp_or_account)
+                } else {
+                    word.len() == 2
+                        && !h
+                            .labels
+                            .iter()
+                            .take(reg_label_at)
+                            .any(|l| tokens(l).iter().any(jp_or_account))
+                }
             {
                 continue;
             }
