@@ -177,7 +177,7 @@ impl Checker {
         Verdict {
             level: Level::Safe,
             score: 0,
-            input: input.chars().take(4096).collect(),
+            input: first_chars(input, 4096).to_string(),
             url: None,
             scheme: None,
             host_ascii: None,
@@ -417,6 +417,18 @@ pub(crate) fn normalize_host(s: &str) -> Option<String> {
     match parse::parse(s).ok()?.host {
         HostKind::Domain(d) => Some(d),
         _ => None,
+    }
+}
+
+/// The first `n` characters of `s` (all of it when shorter), as one slice: copied in one go
+/// rather than collected a character at a time.
+fn first_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s; // n bytes hold at most n characters
+    }
+    match s.char_indices().nth(n) {
+        Some((end, _)) => s.get(..end).unwrap_or(s),
+        None => s,
     }
 }
 

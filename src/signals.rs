@@ -822,21 +822,28 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
         ) || (r.code == Code::RandomLabel && r.weight >= w::RANDOM_REG)
     });
     // One brand counts once: `oricon` is not both a lookalike of and a word of Orico.
-    let mut strongest: Vec<(String, usize)> = Vec::new();
+    // `strongest` holds, per brand, the index of its heaviest reason (the brand id is read from
+    // that reason, not copied).
+    let mut strongest: Vec<usize> = Vec::new();
     for (i, r) in out.iter().enumerate().skip(before) {
         if let (Some(b), true) = (&r.brand, r.weight > 0) {
-            match strongest.iter_mut().find(|(id, _)| *id == b.id) {
-                Some((_, j)) => {
+            let same_brand = |j: &&mut usize| {
+                out.get(**j)
+                    .and_then(|x| x.brand.as_ref())
+                    .is_some_and(|x| x.id == b.id)
+            };
+            match strongest.iter_mut().find(same_brand) {
+                Some(j) => {
                     if out.get(*j).is_some_and(|x| x.weight < r.weight) {
                         *j = i;
                     }
                 }
-                None => strongest.push((b.id.clone(), i)),
+                None => strongest.push(i),
             }
         }
     }
     for (i, r) in out.iter_mut().enumerate().skip(before) {
-        if r.brand.is_some() && r.weight > 0 && !strongest.iter().any(|(_, j)| *j == i) {
+        if r.brand.is_some() && r.weight > 0 && !strongest.contains(&i) {
             r.weight = 0;
         }
     }
@@ -1219,7 +1226,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         .subdomain
         .rsplit('.')
         .next()
-        .map(|s| format!("{s}{label}"))
+        .map(|s| [s, label].concat())
         .unwrap_or_default();
     let mut cands = vec![label.to_string()];
     for c in [without_hyphens(label).into_owned(), glued] {
@@ -1289,11 +1296,6 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     let n = h.labels.len();
     let reg_label_at = n.saturating_sub(reg_labels);
     let mut best: Option<Reason> = None;
-    let mut keep = |r: Reason| {
-        if best.as_ref().is_none_or(|x: &Reason| x.weight < r.weight) {
-            best = Some(r);
-        }
-    };
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
             break; // the public suffix itself
@@ -1305,8 +1307,8 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         let mut cands: Vec<Cow<'_, str>> = toks.iter().map(|t| Cow::Borrowed(*t)).collect();
         for pair in toks.windows(2) {
             if let [a, b] = pair {
-                cands.push(Cow::Owned(format!("{a}-{b}")));
-                cands.push(Cow::Owned(format!("{a}{b}")));
+                cands.push(Cow::Owned([*a, "-", *b].concat()));
+                cands.push(Cow::Owned([*a, *b].concat()));
             }
         }
         // A hyphen part with a digit inside, whole: brand words such as `ts3card`.
@@ -1348,8 +1350,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             } else {
                 Code::BrandWordInSubdomain
             };
-            let domain = brands.first_domain(b).to_string();
-            keep(branded(code, weight, brands, b, &domain, word));
+            keep_stronger(&mut best, weight, || {
+                branded(code, weight, brands, b, brands.first_domain(b), word)
+            });
         }
         // Shuffled brand letters (`mcerncarei`, `aocmzaon`, one swapped: `mceoreaei`), in any
         // label but the suffix.
@@ -1367,14 +1370,16 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 } else {
                     w::LOOKALIKE_SUBDOMAIN
                 };
-                keep(branded(
-                    Code::LookalikeDomain,
-                    weight,
-                    brands,
-                    tg.brand,
-                    tg.domain,
-                    t,
-                ));
+                keep_stronger(&mut best, weight, || {
+                    branded(
+                        Code::LookalikeDomain,
+                        weight,
+                        brands,
+                        tg.brand,
+                        tg.domain,
+                        t,
+                    )
+                });
             }
         }
         // A label or hyphen token a keystroke from a brand (`amazeon.example.com`,
@@ -1414,20 +1419,30 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 if t.text.len() >= 5
                     && ((dist > 0 && token_ok) || (dist == 0 && disguised(cand, brands)))
                 {
-                    keep(branded(
-                        Code::LookalikeDomain,
-                        w::LOOKALIKE_SUBDOMAIN,
-                        brands,
-                        t.brand,
-                        t.domain,
-                        cand,
-                    ));
+                    keep_stronger(&mut best, w::LOOKALIKE_SUBDOMAIN, || {
+                        branded(
+                            Code::LookalikeDomain,
+                            w::LOOKALIKE_SUBDOMAIN,
+                            brands,
+                            t.brand,
+                            t.domain,
+                            cand,
+                        )
+                    });
                 }
             }
         }
     }
     if let Some(r) = best {
         out.push(r);
+    }
+}
+
+/// Keeps the reason `make` builds when its weight beats the best so far (the first of equal
+/// weights stays): a reason is only built, strings and all, when it is kept.
+fn keep_stronger(best: &mut Option<Reason>, weight: i32, make: impl FnOnce() -> Reason) {
+    if best.as_ref().is_none_or(|x| x.weight < weight) {
+        *best = Some(make());
     }
 }
 
@@ -1912,13 +1927,12 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
                 });
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
-                    let domain = brands.first_domain(b).to_string();
                     brand_reason = Some(branded(
                         Code::BrandInPath,
                         w::BRAND_IN_PATH,
                         brands,
                         b,
-                        &domain,
+                        brands.first_domain(b),
                         word,
                     ));
                 }
