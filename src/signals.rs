@@ -1496,20 +1496,38 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
             }
         }
     }
-    // Longer words anywhere inside the token.
-    let starts = brands.word_starts(tok);
+    // Longer words anywhere inside the token (none fits in a token of five bytes or fewer).
+    // Shortest words first, then leftmost; of the first 64 starts only those the filter lets
+    // through are tried, walking its set bits.
+    let starts = if tok.len() > 5 {
+        brands.word_starts(tok)
+    } else {
+        0
+    };
+    let at = |start: usize, len: usize| {
+        let sub = tok.get(start..start + len)?;
+        brands.word(sub).map(|b| (b, sub))
+    };
     for &len in brands.word_lengths.iter().filter(|l| **l >= 5) {
         if len >= tok.len() {
             break;
         }
-        for start in 0..=(tok.len() - len) {
-            if start < 64 && (starts >> start) & 1 == 0 {
-                continue; // no brand word starts with these three bytes
+        let last = tok.len() - len;
+        let mut bits = if last >= 63 {
+            starts
+        } else {
+            starts & ((1u64 << (last + 1)) - 1)
+        };
+        while bits != 0 {
+            let start = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(hit) = at(start, len) {
+                return (Some(hit), false);
             }
-            if let Some(sub) = tok.get(start..start + len) {
-                if let Some(b) = brands.word(sub) {
-                    return (Some((b, sub)), false);
-                }
+        }
+        for start in 64..=last {
+            if let Some(hit) = at(start, len) {
+                return (Some(hit), false);
             }
         }
     }
