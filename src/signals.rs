@@ -566,47 +566,64 @@ static SERVICES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Service
         m
     });
 
-/// The host or its nearest parent domain on the service list `kind`.
-fn in_list(host: &str, kind: Service) -> Option<&'static str> {
+/// For each service list (dynamic DNS, free hosting, shortener, in that order), the host or its
+/// nearest parent domain on it: one walk up the host for the three lists.
+fn service_domains(host: &str) -> [Option<&'static str>; 3] {
+    let mut found = [None; 3];
     let mut h = host;
     loop {
         if let Some((k, v)) = SERVICES.get_key_value(h) {
-            if *v == kind {
-                return Some(k);
+            let slot = match v {
+                Service::DynamicDns => 0,
+                Service::FreeHosting => 1,
+                Service::Shortener => 2,
+            };
+            if let Some(f) = found.get_mut(slot) {
+                f.get_or_insert(*k);
             }
         }
-        match h.split_once('.') {
-            Some((_, rest)) => h = rest,
-            None => return None,
+        match h.bytes().position(|b| b == b'.') {
+            Some(dot) => h = h.get(dot + 1..).unwrap_or(""),
+            None => return found,
         }
     }
 }
 
 /// Tokens of a label: split at hyphens and at letter/digit boundaries.
 fn tokens(label: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for part in label.split(['-', '_']) {
-        let mut start = 0;
+    token_iter(label).collect()
+}
+
+/// [`tokens`] one at a time, without collecting them.
+fn token_iter(label: &str) -> impl Iterator<Item = &str> {
+    label.split(['-', '_']).flat_map(|part| {
         let bytes = part.as_bytes();
-        for i in 1..bytes.len() {
-            let (a, b) = (
-                bytes.get(i - 1).copied().unwrap_or(0),
-                bytes.get(i).copied().unwrap_or(0),
-            );
-            if a.is_ascii_digit() != b.is_ascii_digit() {
-                if let Some(t) = part.get(start..i) {
-                    out.push(t);
+        // Cut points: 0, every letter/digit boundary, the end; empty pieces (an empty part) skipped.
+        let mut start = 0;
+        let mut i = 1;
+        std::iter::from_fn(move || {
+            while i < bytes.len() {
+                let (a, b) = (
+                    bytes.get(i - 1).copied().unwrap_or(0),
+                    bytes.get(i).copied().unwrap_or(0),
+                );
+                i += 1;
+                if a.is_ascii_digit() != b.is_ascii_digit() {
+                    let t = part.get(start..i - 1);
+                    start = i - 1;
+                    if t.is_some() {
+                        return t;
+                    }
                 }
-                start = i;
             }
-        }
-        if let Some(t) = part.get(start..) {
-            if !t.is_empty() {
-                out.push(t);
+            if start <= bytes.len() {
+                let t = part.get(start..).filter(|t| !t.is_empty());
+                start = bytes.len() + 1;
+                return t;
             }
-        }
-    }
-    out
+            None
+        })
+    })
 }
 
 /// The name a hosting platform makes up for a page deployed without one: a word or two and a
@@ -1729,9 +1746,10 @@ fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
 
 /// Host tricks that add weight but never decide alone.
 fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
-    if let Some(s) = in_list(h.host, Service::DynamicDns) {
+    let [dynamic_dns, free_hosting, shortener] = service_domains(h.host);
+    if let Some(s) = dynamic_dns {
         out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
-    } else if let Some(s) = in_list(h.host, Service::FreeHosting).or_else(|| s3_endpoint(h.host)) {
+    } else if let Some(s) = free_hosting.or_else(|| s3_endpoint(h.host)) {
         out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
         let inner = h
             .host
@@ -1745,7 +1763,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     if let Some(l) = service_label(h) {
         out.push(detailed(Code::ServiceHost, w::SERVICE_HOST, l));
     }
-    if let Some(s) = in_list(h.host, Service::Shortener) {
+    if let Some(s) = shortener {
         let url = &h.parsed.url;
         let link = url.path().len() > 1 || url.query().is_some_and(|q| !q.is_empty());
         let weight = if link {
@@ -1824,27 +1842,31 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         // On a throwaway-prone TLD a shorter odd name is enough to add a little.
         out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, h.reg_label));
     }
-    let cred: Vec<&str> = h
+    // Sign-in words (the first, and how many) and the first misspelled one, in one pass over
+    // the tokens of the labels left of the suffix.
+    let (mut cred_first, mut cred_count, mut typo) = (None, 0i32, None);
+    for t in h
         .labels
         .iter()
         .take(h.labels.len().saturating_sub(h.suffix.split('.').count()))
-        .flat_map(|l| tokens(l))
-        .filter(|t| t.len() >= 4 && CREDENTIAL_WORDS.contains(t))
-        .collect();
-    if let Some(first) = cred.first() {
+        .flat_map(|l| token_iter(l))
+    {
+        if t.len() >= 4 && CREDENTIAL_WORDS.contains(&t) {
+            cred_first.get_or_insert(t);
+            cred_count += 1;
+        }
+        if typo.is_none() && misspelled_credential_word(t).is_some() {
+            typo = Some(t);
+        }
+    }
+    if let Some(first) = cred_first {
         out.push(detailed(
             Code::CredentialWords,
-            w::CREDENTIAL_HOST * (cred.len().min(2) as i32),
+            w::CREDENTIAL_HOST * cred_count.min(2),
             first,
         ));
     }
-    if let Some(typo) = h
-        .labels
-        .iter()
-        .take(h.labels.len().saturating_sub(h.suffix.split('.').count()))
-        .flat_map(|l| tokens(l))
-        .find(|t| misspelled_credential_word(t).is_some())
-    {
+    if let Some(typo) = typo {
         out.push(detailed(Code::CredentialTypo, w::CREDENTIAL_TYPO, typo));
     }
 }
@@ -2340,6 +2362,9 @@ mod tests {
     fn tokens_split_hyphens_and_digits() {
         assert_eq!(tokens("au-pay-auoneo"), vec!["au", "pay", "auoneo"]);
         assert_eq!(tokens("amazonventure0"), vec!["amazonventure", "0"]);
+        assert_eq!(tokens("a1b--22_x9-"), vec!["a", "1", "b", "22", "x", "9"]);
+        assert_eq!(tokens("-é9z_"), vec!["é", "9", "z"]);
+        assert!(tokens("").is_empty() && tokens("--").is_empty());
     }
 
     #[test]
