@@ -230,7 +230,9 @@ impl Checker {
         v.host_ascii = Some(host.to_string());
         v.host_unicode = Some(match &p.host {
             // Only punycode labels change: skip the IDNA pass for plain ASCII hosts.
-            HostKind::Domain(d) if d.contains("xn--") => idna::domain_to_unicode(d).0,
+            HostKind::Domain(d) if signals::find_str(d, "xn--").is_some() => {
+                idna::domain_to_unicode(d).0
+            }
             HostKind::Domain(d) => d.clone(),
             _ => host.to_string(),
         });

@@ -589,6 +589,23 @@ fn service_domains(host: &str) -> [Option<&'static str>; 3] {
     }
 }
 
+/// `hay.find(needle)` for a non-empty needle (None for an empty one): a scan for the needle's
+/// first byte, then a comparison. For the short hosts and paths searched here it costs less than
+/// setting up `str::find`'s two-way searcher, which a check did several times.
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let (&first, rest) = n.split_first()?;
+    let mut from = 0;
+    while let Some(off) = h.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + off;
+        if h.get(at + 1..)?.starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Tokens of a label: split at hyphens and at letter/digit boundaries.
 fn tokens(label: &str) -> Vec<&str> {
     token_iter(label).collect()
@@ -828,7 +845,7 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
     {
         opaque(brand_words)(h, brands, out);
     }
-    if h.host.contains("xn--") {
+    if find_str(h.host, "xn--").is_some() {
         opaque(idn)(h, brands, out);
     }
     host_tricks(h, out);
@@ -2042,7 +2059,7 @@ fn page_in_site_internals(path: &str) -> Option<&'static str> {
 /// segment is what lookup sites show (`/whois/amazon.co.jp`), and a URL carried in the path
 /// (`/redirect/https://...`) is judged on its own.
 fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
-    if path.contains("http:/") || path.contains("https:/") {
+    if find_str(path, "http:/").is_some() || find_str(path, "https:/").is_some() {
         return None;
     }
     let segs: Vec<&str> = path.split('/').collect();
@@ -2155,10 +2172,11 @@ pub fn embedded_url(url: &Url) -> Option<String> {
             return Some(u);
         }
     }
-    // `/redirect/https://evil.example/` in the path.
+    // `/redirect/https://evil.example/` in the path (every marker starts with `/http`).
     let path = url.path();
+    find_str(path, "/http")?;
     for marker in ["/https://", "/http://", "/https:/", "/http:/"] {
-        if let Some(i) = path.find(marker) {
+        if let Some(i) = find_str(path, marker) {
             return path.get(i + 1..).map(String::from);
         }
     }
@@ -2365,6 +2383,28 @@ mod tests {
         assert_eq!(tokens("a1b--22_x9-"), vec!["a", "1", "b", "22", "x", "9"]);
         assert_eq!(tokens("-é9z_"), vec!["é", "9", "z"]);
         assert!(tokens("").is_empty() && tokens("--").is_empty());
+    }
+
+    #[test]
+    fn find_str_finds_what_str_find_finds() {
+        for hay in [
+            "",
+            "/a/https://x",
+            "xn--",
+            "axn-xn--b",
+            "//http:/http:/",
+            "ééxn--é",
+            "hhttp",
+        ] {
+            for needle in ["xn--", "/http", "http:/", "/https://", "h", "é"] {
+                assert_eq!(
+                    find_str(hay, needle),
+                    hay.find(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+        assert_eq!(find_str("abc", ""), None);
     }
 
     #[test]
