@@ -374,7 +374,9 @@ fn host_info<'a>(p: &'a Parsed, host: &'a str, brands: &BrandIndex) -> HostInfo<
     let s = domain::split(host);
     let suffix = host.get(s.suffix_start..).unwrap_or("");
     let registrable = s.registrable_start.and_then(|i| host.get(i..));
-    let reg_label = registrable.and_then(|r| r.split('.').next()).unwrap_or("");
+    let reg_label = registrable
+        .and_then(|r| signals::split_byte(r, b'.').next())
+        .unwrap_or("");
     let subdomain = s
         .registrable_start
         .and_then(|i| host.get(..i.saturating_sub(1)))
@@ -395,7 +397,7 @@ fn host_info<'a>(p: &'a Parsed, host: &'a str, brands: &BrandIndex) -> HostInfo<
     HostInfo {
         parsed: p,
         host,
-        labels: host.split('.').collect(),
+        labels: signals::split_byte(host, b'.').collect(),
         suffix,
         registrable,
         reg_label,
@@ -436,7 +438,7 @@ fn first_chars(s: &str, n: usize) -> &str {
 
 /// ISO 3166 country code of a country-code top-level domain.
 fn country_of(suffix: &str) -> Option<String> {
-    let tld = suffix.rsplit('.').next()?;
+    let tld = signals::last_piece(suffix, b'.');
     if tld.len() != 2 || !tld.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }

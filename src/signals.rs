@@ -606,6 +606,36 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// `s.split(sep)` for an ASCII separator: the pieces between its bytes, empty ones included.
+/// A byte scan per piece; `str::split` with a char sets up a memchr search per piece, which
+/// costs more than the short labels and path segments it is used on here.
+pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> + Clone {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `s.rsplit(sep).next()` for an ASCII separator: what follows its last occurrence (all of `s`
+/// when there is none).
+pub(crate) fn last_piece(s: &str, sep: u8) -> &str {
+    match s.bytes().rposition(|b| b == sep) {
+        Some(i) => s.get(i + 1..).unwrap_or(""),
+        None => s,
+    }
+}
+
 /// Tokens of a label: split at hyphens and at letter/digit boundaries.
 fn tokens(label: &str) -> Vec<&str> {
     token_iter(label).collect()
@@ -650,7 +680,7 @@ fn token_iter(label: &str) -> impl Iterator<Item = &str> {
 /// person's `blog-test-page`). People rarely keep these names for a page they want others to
 /// find.
 pub fn is_generated_name(label: &str) -> bool {
-    let toks: Vec<&str> = label.split('-').collect();
+    let toks: Vec<&str> = split_byte(label, b'-').collect();
     if let [first, a, b] = toks.as_slice() {
         let four = |t: &str| t.len() == 4 && t.bytes().all(|c| c.is_ascii_lowercase());
         if first.len() >= 2
@@ -695,7 +725,7 @@ pub fn looks_random(label: &str) -> bool {
     if label.starts_with("xn--") {
         return false;
     }
-    label.split('-').any(token_looks_random)
+    split_byte(label, b'-').any(token_looks_random)
 }
 
 /// Six or more letters of which at most one in ten is a vowel (a, e, i, o, u; `y` is not
@@ -930,7 +960,7 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
     // Token stream over labels and hyphens, remembering whether each token follows a dot.
     let mut toks: Vec<(&str, bool)> = Vec::new();
     for label in &h.labels {
-        for (i, t) in label.split('-').enumerate() {
+        for (i, t) in split_byte(label, b'-').enumerate() {
             if !t.is_empty() {
                 toks.push((t, i == 0));
             }
@@ -1048,7 +1078,7 @@ const REGION_LABELS: &[&str] = &["jp"];
 /// left alone (`jp.example.com` is a language site), and so is a region label after a service
 /// word (`shop.jp.example.com`).
 fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
-    let labels = h.subdomain.split('.');
+    let labels = split_byte(h.subdomain, b'.');
     for (name, tld) in labels.clone().zip(labels.skip(1)) {
         if REGION_LABELS.contains(&tld) && SERVICE_WORDS.contains(&name) {
             continue;
@@ -1325,8 +1355,8 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
 /// A brand's name as a label or hyphen token of someone else's host (`amazon-verify.com`,
 /// `au-pay-auoneo.jwcnfl.cn`). Short names need an exact token and a context word.
 fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    let reg_labels = h.registrable.map_or(0, |r| r.split('.').count());
-    let suffix_labels = h.suffix.split('.').count();
+    let reg_labels = h.registrable.map_or(0, |r| split_byte(r, b'.').count());
+    let suffix_labels = split_byte(h.suffix, b'.').count();
     let n = h.labels.len();
     let reg_label_at = n.saturating_sub(reg_labels);
     let mut best: Option<Reason> = None;
@@ -1639,7 +1669,7 @@ fn is_single_script(label: &str) -> bool {
 
 /// Internationalized hosts: homographs of protected names and mixed scripts.
 fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    if !h.host.split('.').any(|l| l.starts_with("xn--")) {
+    if !split_byte(h.host, b'.').any(|l| l.starts_with("xn--")) {
         return;
     }
     let (unicode, _) = idna::domain_to_unicode(h.host);
@@ -1790,7 +1820,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         };
         out.push(detailed(Code::UrlShortener, weight, s));
     }
-    let tld = h.host.rsplit('.').next().unwrap_or("");
+    let tld = last_piece(h.host, b'.');
     if ABUSED_TLDS.contains(&tld) {
         out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
@@ -1808,7 +1838,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     let sub_depth = if h.subdomain.is_empty() {
         0
     } else {
-        h.subdomain.split('.').count()
+        split_byte(h.subdomain, b'.').count()
     };
     if sub_depth >= 4 {
         out.push(detailed(
@@ -1817,7 +1847,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             h.subdomain,
         ));
     }
-    let random_sub = h.subdomain.split('.').find(|l| looks_random(l));
+    let random_sub = split_byte(h.subdomain, b'.').find(|l| looks_random(l));
     if looks_random(h.reg_label) {
         // Machine-made names on both levels (`xk2j9q.bd8d0c4.com`) add up.
         let weight = w::RANDOM_REG
@@ -1865,7 +1895,11 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     for t in h
         .labels
         .iter()
-        .take(h.labels.len().saturating_sub(h.suffix.split('.').count()))
+        .take(
+            h.labels
+                .len()
+                .saturating_sub(split_byte(h.suffix, b'.').count()),
+        )
         .flat_map(|l| token_iter(l))
     {
         if t.len() >= 4 && CREDENTIAL_WORDS.contains(&t) {
@@ -1949,7 +1983,7 @@ pub fn path_signals_ip(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
 fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Option<usize>) {
     let path = url.path().to_ascii_lowercase();
     // Risky downloads: the last path segment's extension.
-    let last = path.rsplit('/').next().unwrap_or("");
+    let last = last_piece(&path, b'/');
     if let Some((stem, ext)) = last.rsplit_once('.') {
         if !stem.is_empty() && owner.is_none() {
             if PROGRAM_EXT.contains(&ext) && ext != "com" && ext != "js" {
@@ -2025,7 +2059,7 @@ const STATIC_EXT: &[&str] = &[
 /// on hacked sites (`/wp-includes/certificates/webmail/`,
 /// `/.well-known/pki-validation/home/id/login/`). Returns the folder.
 fn page_in_site_internals(path: &str) -> Option<&'static str> {
-    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let segs: Vec<&str> = split_byte(path, b'/').filter(|s| !s.is_empty()).collect();
     let last = segs.last()?;
     let ext = last.rsplit_once('.').map(|(_, e)| e);
     if ext.is_some_and(|e| STATIC_EXT.contains(&e)) {
@@ -2062,7 +2096,7 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
     if find_str(path, "http:/").is_some() || find_str(path, "https:/").is_some() {
         return None;
     }
-    let segs: Vec<&str> = path.split('/').collect();
+    let segs: Vec<&str> = split_byte(path, b'/').collect();
     for (i, seg) in segs.iter().enumerate() {
         let file = [".html", ".htm", ".php"]
             .iter()
@@ -2383,6 +2417,27 @@ mod tests {
         assert_eq!(tokens("a1b--22_x9-"), vec!["a", "1", "b", "22", "x", "9"]);
         assert_eq!(tokens("-é9z_"), vec!["é", "9", "z"]);
         assert!(tokens("").is_empty() && tokens("--").is_empty());
+    }
+
+    #[test]
+    fn split_byte_splits_as_str_split() {
+        for s in [
+            "",
+            ".",
+            "a",
+            "a.b",
+            ".a..b.",
+            "www.example.co.jp",
+            "é.ü-x",
+            "//a/b/",
+        ] {
+            for sep in [b'.', b'-', b'/'] {
+                let want: Vec<&str> = s.split(char::from(sep)).collect();
+                assert_eq!(split_byte(s, sep).collect::<Vec<_>>(), want, "{s:?}");
+                let last = s.rsplit(char::from(sep)).next().unwrap_or("");
+                assert_eq!(last_piece(s, sep), last, "{s:?}");
+            }
+        }
     }
 
     #[test]
