@@ -592,6 +592,7 @@ fn service_domains(host: &str) -> [Option<&'static str>; 3] {
 /// `hay.find(needle)` for a non-empty needle (None for an empty one): a scan for the needle's
 /// first byte, then a comparison. For the short hosts and paths searched here it costs less than
 /// setting up `str::find`'s two-way searcher, which a check did several times.
+#[inline(never)] // one copy: it was inlined at every call (code for a cold .wasm to compile)
 pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let (&first, rest) = n.split_first()?;
@@ -638,39 +639,34 @@ pub(crate) fn last_piece(s: &str, sep: u8) -> &str {
 
 /// Tokens of a label: split at hyphens and at letter/digit boundaries.
 fn tokens(label: &str) -> Vec<&str> {
-    token_iter(label).collect()
+    let mut out = Vec::new();
+    for_each_token(label, |t| out.push(t));
+    out
 }
 
-/// [`tokens`] one at a time, without collecting them.
-fn token_iter(label: &str) -> impl Iterator<Item = &str> {
-    label.split(['-', '_']).flat_map(|part| {
-        let bytes = part.as_bytes();
-        // Cut points: 0, every letter/digit boundary, the end; empty pieces (an empty part) skipped.
+/// Calls `f` on each of [`tokens`], in order, without collecting them.
+fn for_each_token<'a>(label: &'a str, mut f: impl FnMut(&'a str)) {
+    for part in label.split(['-', '_']) {
         let mut start = 0;
-        let mut i = 1;
-        std::iter::from_fn(move || {
-            while i < bytes.len() {
-                let (a, b) = (
-                    bytes.get(i - 1).copied().unwrap_or(0),
-                    bytes.get(i).copied().unwrap_or(0),
-                );
-                i += 1;
-                if a.is_ascii_digit() != b.is_ascii_digit() {
-                    let t = part.get(start..i - 1);
-                    start = i - 1;
-                    if t.is_some() {
-                        return t;
-                    }
+        let bytes = part.as_bytes();
+        for i in 1..bytes.len() {
+            let (a, b) = (
+                bytes.get(i - 1).copied().unwrap_or(0),
+                bytes.get(i).copied().unwrap_or(0),
+            );
+            if a.is_ascii_digit() != b.is_ascii_digit() {
+                if let Some(t) = part.get(start..i) {
+                    f(t);
                 }
+                start = i;
             }
-            if start <= bytes.len() {
-                let t = part.get(start..).filter(|t| !t.is_empty());
-                start = bytes.len() + 1;
-                return t;
+        }
+        if let Some(t) = part.get(start..) {
+            if !t.is_empty() {
+                f(t);
             }
-            None
-        })
-    })
+        }
+    }
 }
 
 /// The name a hosting platform makes up for a page deployed without one: a word or two and a
@@ -1359,7 +1355,12 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     let suffix_labels = split_byte(h.suffix, b'.').count();
     let n = h.labels.len();
     let reg_label_at = n.saturating_sub(reg_labels);
-    let mut best: Option<Reason> = None;
+    // The heaviest reason so far (the first of equal weights stays), as what branded() needs:
+    // one Reason is built, at the end.
+    let mut best: Option<(i32, Code, usize, &str, String)> = None;
+    let beats = |best: &Option<(i32, Code, usize, &str, String)>, weight: i32| {
+        best.as_ref().is_none_or(|x| x.0 < weight)
+    };
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
             break; // the public suffix itself
@@ -1414,9 +1415,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             } else {
                 Code::BrandWordInSubdomain
             };
-            keep_stronger(&mut best, weight, || {
-                branded(code, weight, brands, b, brands.first_domain(b), word)
-            });
+            if beats(&best, weight) {
+                best = Some((weight, code, b, brands.first_domain(b), word.to_string()));
+            }
         }
         // Shuffled brand letters (`mcerncarei`, `aocmzaon`, one swapped: `mceoreaei`), in any
         // label but the suffix.
@@ -1434,16 +1435,10 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 } else {
                     w::LOOKALIKE_SUBDOMAIN
                 };
-                keep_stronger(&mut best, weight, || {
-                    branded(
-                        Code::LookalikeDomain,
-                        weight,
-                        brands,
-                        tg.brand,
-                        tg.domain,
-                        t,
-                    )
-                });
+                if beats(&best, weight) {
+                    let detail = t.to_string();
+                    best = Some((weight, Code::LookalikeDomain, tg.brand, tg.domain, detail));
+                }
             }
         }
         // A label or hyphen token a keystroke from a brand (`amazeon.example.com`,
@@ -1483,30 +1478,17 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 if t.text.len() >= 5
                     && ((dist > 0 && token_ok) || (dist == 0 && disguised(cand, brands)))
                 {
-                    keep_stronger(&mut best, w::LOOKALIKE_SUBDOMAIN, || {
-                        branded(
-                            Code::LookalikeDomain,
-                            w::LOOKALIKE_SUBDOMAIN,
-                            brands,
-                            t.brand,
-                            t.domain,
-                            cand,
-                        )
-                    });
+                    let weight = w::LOOKALIKE_SUBDOMAIN;
+                    if beats(&best, weight) {
+                        let detail = cand.to_string();
+                        best = Some((weight, Code::LookalikeDomain, t.brand, t.domain, detail));
+                    }
                 }
             }
         }
     }
-    if let Some(r) = best {
-        out.push(r);
-    }
-}
-
-/// Keeps the reason `make` builds when its weight beats the best so far (the first of equal
-/// weights stays): a reason is only built, strings and all, when it is kept.
-fn keep_stronger(best: &mut Option<Reason>, weight: i32, make: impl FnOnce() -> Reason) {
-    if best.as_ref().is_none_or(|x| x.weight < weight) {
-        *best = Some(make());
+    if let Some((weight, code, b, domain, detail)) = best {
+        out.push(branded(code, weight, brands, b, domain, &detail));
     }
 }
 
@@ -1892,23 +1874,20 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     // Sign-in words (the first, and how many) and the first misspelled one, in one pass over
     // the tokens of the labels left of the suffix.
     let (mut cred_first, mut cred_count, mut typo) = (None, 0i32, None);
-    for t in h
+    let names = h
         .labels
-        .iter()
-        .take(
-            h.labels
-                .len()
-                .saturating_sub(split_byte(h.suffix, b'.').count()),
-        )
-        .flat_map(|l| token_iter(l))
-    {
-        if t.len() >= 4 && CREDENTIAL_WORDS.contains(&t) {
-            cred_first.get_or_insert(t);
-            cred_count += 1;
-        }
-        if typo.is_none() && misspelled_credential_word(t).is_some() {
-            typo = Some(t);
-        }
+        .len()
+        .saturating_sub(split_byte(h.suffix, b'.').count());
+    for label in h.labels.iter().take(names) {
+        for_each_token(label, |t| {
+            if t.len() >= 4 && CREDENTIAL_WORDS.contains(&t) {
+                cred_first.get_or_insert(t);
+                cred_count += 1;
+            }
+            if typo.is_none() && misspelled_credential_word(t).is_some() {
+                typo = Some(t);
+            }
+        });
     }
     if let Some(first) = cred_first {
         out.push(detailed(
