@@ -460,6 +460,43 @@ const CREDENTIAL_WORDS: &[&str] = &[
     "check",
 ];
 
+/// [`CREDENTIAL_WORDS`] by first byte and by length (16 for 16 bytes and more), as bitmasks
+/// over the list: a token is compared only with the words of its first byte and length.
+const CREDENTIAL_BY_FIRST: [u64; 256] = word_table(CREDENTIAL_WORDS, true);
+const CREDENTIAL_BY_LEN: [u64; 17] = word_lengths(CREDENTIAL_WORDS);
+const _: () = assert!(
+    CREDENTIAL_WORDS.len() <= 64,
+    "word tables index the list in a u64"
+);
+
+/// `CREDENTIAL_WORDS.contains(&t)`, through the tables above.
+fn is_credential_word(t: &str) -> bool {
+    let first = t.as_bytes().first().map_or(0, |b| usize::from(*b));
+    let mut maybe = CREDENTIAL_BY_FIRST.get(first).copied().unwrap_or(0)
+        & CREDENTIAL_BY_LEN.get(t.len().min(16)).copied().unwrap_or(0);
+    while maybe != 0 {
+        let i = maybe.trailing_zeros() as usize;
+        maybe &= maybe - 1;
+        if CREDENTIAL_WORDS.get(i) == Some(&t) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Bitmasks over a list of words by length, 16 standing for 16 bytes and more.
+#[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
+const fn word_lengths(list: &[&str]) -> [u64; 17] {
+    let mut t = [0u64; 17];
+    let mut i = 0;
+    while i < list.len() {
+        let n = list[i].len();
+        t[if n < 16 { n } else { 16 }] |= 1 << i;
+        i += 1;
+    }
+    t
+}
+
 /// Account words whose misspellings attackers put in host names (`accout.example.com`,
 /// `connecct-login.example.com`, `longin-jp.example.net`, `singin.example.org`).
 #[rustfmt::skip]
@@ -482,22 +519,22 @@ const NOT_TYPOS: &[&str] = &["confect", "convect", "conject", "accourt"];
 fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
     if tok.len() < 6
         || !tok.bytes().all(|b| b.is_ascii_lowercase())
-        || CREDENTIAL_WORDS.contains(&tok)
+        || is_credential_word(tok)
         || NOT_TYPOS.contains(&tok)
     {
         return None;
     }
     TYPO_WORDS.iter().copied().find(|w| {
         tok.len().abs_diff(w.len()) <= 1
+            // One edit leaves the first two letters or the last two as they were (words of
+            // five letters or more): a cheap test before the others.
+            && (w.get(..2).is_some_and(|p| tok.starts_with(p))
+                || w.get(w.len() - 2..).is_some_and(|x| tok.ends_with(x)))
             && !INFLECTIONS
                 .iter()
                 .any(|e| tok.strip_prefix(w).is_some_and(|rest| rest == *e))
             && (w.len() > 5 || tok.len() > w.len())
             && !(tok.len() == w.len() && tok.get(1..) == w.get(1..))
-            // One edit leaves the first two letters or the last two as they were (words of
-            // five letters or more): a cheap test before the distance.
-            && (w.get(..2).is_some_and(|p| tok.starts_with(p))
-                || w.get(w.len() - 2..).is_some_and(|x| tok.ends_with(x)))
             && crate::brands::osa_capped(tok, w, 1) == 1
     })
 }
@@ -523,16 +560,17 @@ const AFFIXES: &[&str] = &[
 ];
 
 /// Affixes by first and by last byte, as bitmasks over AFFIXES (find_word's index).
-const AFFIX_BY_FIRST: [u64; 256] = affix_table(true);
-const AFFIX_BY_LAST: [u64; 256] = affix_table(false);
+const AFFIX_BY_FIRST: [u64; 256] = word_table(AFFIXES, true);
+const AFFIX_BY_LAST: [u64; 256] = word_table(AFFIXES, false);
 const _: () = assert!(AFFIXES.len() <= 64, "find_word indexes AFFIXES in a u64");
 
-#[allow(clippy::indexing_slicing)] // compile-time only, over the constant list
-const fn affix_table(first: bool) -> [u64; 256] {
+/// Bitmasks over a list of words (bit i = `list[i]`) by first byte, or by last byte.
+#[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
+const fn word_table(list: &[&str], first: bool) -> [u64; 256] {
     let mut t = [0u64; 256];
     let mut i = 0;
-    while i < AFFIXES.len() {
-        let a = AFFIXES[i].as_bytes();
+    while i < list.len() {
+        let a = list[i].as_bytes();
         if !a.is_empty() {
             let b = if first { a[0] } else { a[a.len() - 1] };
             t[b as usize] |= 1 << i;
@@ -1399,8 +1437,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             if in_reg
                 && brands.everyday_word(word)
                 && !toks.iter().any(|t| {
-                    *t != word
-                        && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))
+                    *t != word && (matches!(*t, "jp" | "co" | "japan") || is_credential_word(t))
                 })
             {
                 continue;
@@ -1880,7 +1917,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         .saturating_sub(split_byte(h.suffix, b'.').count());
     for label in h.labels.iter().take(names) {
         for_each_token(label, |t| {
-            if t.len() >= 4 && CREDENTIAL_WORDS.contains(&t) {
+            if t.len() >= 4 && is_credential_word(t) {
                 cred_first.get_or_insert(t);
                 cred_count += 1;
             }
@@ -2008,7 +2045,7 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
                 }
             }
         }
-        if CREDENTIAL_WORDS.contains(&t) && t.len() >= 5 {
+        if is_credential_word(t) && t.len() >= 5 {
             cred += 1;
         }
     }
@@ -2103,7 +2140,7 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
                         .iter()
                         .any(|ext| x.ends_with(ext))
                 };
-                let sign_in = |x: &str| x.split(['-', '_']).any(|t| CREDENTIAL_WORDS.contains(&t));
+                let sign_in = |x: &str| x.split(['-', '_']).any(is_credential_word);
                 let weight = if file.is_some()
                     || below.len() >= 2
                     || below.iter().any(|x| page(x) || sign_in(x))
@@ -2396,6 +2433,27 @@ mod tests {
         assert_eq!(tokens("a1b--22_x9-"), vec!["a", "1", "b", "22", "x", "9"]);
         assert_eq!(tokens("-é9z_"), vec!["é", "9", "z"]);
         assert!(tokens("").is_empty() && tokens("--").is_empty());
+    }
+
+    #[test]
+    fn credential_word_tables_read_as_the_list() {
+        for w in CREDENTIAL_WORDS {
+            assert!(is_credential_word(w), "{w}");
+            for t in [
+                format!("{w}s"),
+                format!("x{w}"),
+                w.replacen(|_| true, "z", 1),
+            ] {
+                assert_eq!(
+                    is_credential_word(&t),
+                    CREDENTIAL_WORDS.contains(&t.as_str()),
+                    "{t}"
+                );
+            }
+        }
+        for t in ["", "l", "logins", "authenticationx", "sign_in", "ログイン"] {
+            assert_eq!(is_credential_word(t), CREDENTIAL_WORDS.contains(&t), "{t}");
+        }
     }
 
     #[test]
