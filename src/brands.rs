@@ -221,16 +221,18 @@ pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
 
 /// `x.count_ones() <= k`, for the small k of the length scan (2 or 4). Without a popcount
 /// instruction (baseline x86-64) count_ones is a dozen operations, and this test runs once per
-/// target of a length bucket: clearing the lowest set bit k times is fewer.
+/// target of a length bucket: clearing the lowest set bit k times (unrolled) is fewer.
 #[inline]
-fn at_most_bits(mut x: u64, k: u32) -> bool {
+fn at_most_bits(x: u64, k: u32) -> bool {
     if cfg!(any(target_feature = "popcnt", target_arch = "wasm32")) {
         return x.count_ones() <= k;
     }
-    for _ in 0..k {
-        x &= x.wrapping_sub(1);
+    let drop = |x: u64| x & x.wrapping_sub(1);
+    match k {
+        2 => drop(drop(x)) == 0,
+        4 => drop(drop(drop(drop(x)))) == 0,
+        _ => x.count_ones() <= k,
     }
-    x == 0
 }
 
 /// How many deletions the neighbourhood holds for a string of this length.
@@ -765,6 +767,20 @@ mod tests {
             assert_eq!(del, brute, "deletions, {s}");
         }
         assert!(probes.len() > 5_000);
+    }
+
+    #[test]
+    fn at_most_bits_counts_bits() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            // Sparse and dense words alike.
+            x = x.rotate_left(7).wrapping_mul(0x0100_0000_01B3) ^ 0x5851_F42D;
+            for y in [x, x & x >> 7 & x >> 13, x & x >> 3, 0, 1 << (x % 64)] {
+                for k in 0..6 {
+                    assert_eq!(at_most_bits(y, k), y.count_ones() <= k, "{y:#x} {k}");
+                }
+            }
+        }
     }
 
     #[test]
