@@ -2457,6 +2457,28 @@ mod tests {
     }
 
     #[test]
+    fn unconfuse_reads_ascii_as_the_char_path_does() {
+        // A trailing `é` sends a string down the char path and takes part in no rule.
+        let alphabet = b"rnvmi01!|35@a-";
+        let mut s = Vec::new();
+        for len in 0..=4u32 {
+            for code in 0..alphabet.len().pow(len) {
+                s.clear();
+                let mut c = code;
+                for _ in 0..len {
+                    s.push(alphabet.get(c % alphabet.len()).copied().unwrap_or(b'a'));
+                    c /= alphabet.len();
+                }
+                let s = std::str::from_utf8(&s).unwrap_or_default();
+                let chars = unconfuse(&format!("{s}é"));
+                assert_eq!(format!("{}é", unconfuse(s)), chars, "{s}");
+            }
+        }
+        assert_eq!(unconfuse("rnercari"), "mercarl");
+        assert_eq!(unconfuse("amaz0n-vvallet"), "amazon-wallet");
+    }
+
+    #[test]
     fn split_byte_splits_as_str_split() {
         for s in [
             "",
