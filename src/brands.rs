@@ -510,10 +510,16 @@ impl BrandIndex {
     /// (first 64 bytes; a filter, so set bits may be false alarms, clear bits never are).
     pub fn word_starts(&self, tok: &str) -> u64 {
         let b = tok.as_bytes();
+        let f = &self.word_start_filter;
+        // filter_has, with the three-byte hash written out.
+        let bits = f.len() * 64;
         let mut m = 0u64;
         for (s, w) in b.windows(3).take(64).enumerate() {
-            if crate::hashtab::filter_has(&self.word_start_filter, w) {
-                m |= 1 << s;
+            if let [x, y, z] = *w {
+                let i = crate::hashtab::filter_bit3(x, y, z) as usize & bits.wrapping_sub(1);
+                if bits == 0 || f.get(i / 64).is_none_or(|w| (w >> (i % 64)) & 1 == 1) {
+                    m |= 1 << s;
+                }
             }
         }
         m
@@ -767,6 +773,18 @@ mod tests {
             assert_eq!(del, brute, "deletions, {s}");
         }
         assert!(probes.len() > 5_000);
+    }
+
+    #[test]
+    fn filter_bit3_is_filter_bit_of_three_bytes() {
+        for a in (0..=255u8).step_by(7) {
+            for b in [0u8, 1, b'a', b'z', 0x80, 255] {
+                for c in [0u8, b'-', b'm', 0xC3, 255] {
+                    let want = crate::hashtab::filter_bit(&[a, b, c]);
+                    assert_eq!(crate::hashtab::filter_bit3(a, b, c), want);
+                }
+            }
+        }
     }
 
     #[test]
