@@ -1548,12 +1548,34 @@ fn affix_rests(tok: &str) -> impl Iterator<Item = &str> {
             let i = maybe.trailing_zeros() as usize;
             maybe &= maybe - 1;
             let a = AFFIXES.get(i)?;
-            if let Some(rest) = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a)) {
+            if let Some(rest) = strip_short_prefix(tok, a).or_else(|| strip_short_suffix(tok, a)) {
                 return Some(rest);
             }
         }
         None
     })
+}
+
+/// `tok.strip_prefix(a)` for a short `a` (an affix), compared byte by byte in line: a call to
+/// memcmp per affix tried cost more than the comparison.
+fn strip_short_prefix<'t>(tok: &'t str, a: &str) -> Option<&'t str> {
+    let head = tok.as_bytes().get(..a.len())?;
+    if head.iter().zip(a.as_bytes()).all(|(x, y)| x == y) {
+        tok.get(a.len()..)
+    } else {
+        None
+    }
+}
+
+/// `tok.strip_suffix(a)` for a short `a`, like [`strip_short_prefix`].
+fn strip_short_suffix<'t>(tok: &'t str, a: &str) -> Option<&'t str> {
+    let at = tok.len().checked_sub(a.len())?;
+    let tail = tok.as_bytes().get(at..)?;
+    if tail.iter().zip(a.as_bytes()).all(|(x, y)| x == y) {
+        tok.get(..at)
+    } else {
+        None
+    }
 }
 
 /// `label` with its hyphens removed (`eki-net` → `ekinet`), borrowed when it has none.
@@ -2476,6 +2498,16 @@ mod tests {
         }
         assert_eq!(unconfuse("rnercari"), "mercarl");
         assert_eq!(unconfuse("amaz0n-vvallet"), "amazon-wallet");
+    }
+
+    #[test]
+    fn short_affix_strips_as_str_strips() {
+        for tok in ["", "my", "myjcom", "aeonjp", "jpjp", "émy", "myé", "m"] {
+            for a in AFFIXES.iter().copied().chain(["", "é"]) {
+                assert_eq!(strip_short_prefix(tok, a), tok.strip_prefix(a), "{tok} {a}");
+                assert_eq!(strip_short_suffix(tok, a), tok.strip_suffix(a), "{tok} {a}");
+            }
+        }
     }
 
     #[test]
