@@ -1157,12 +1157,25 @@ fn closest_in<'a>(
     // then to the first listed. Candidates come from the deletion index or a length scan
     // (both return every target within reach; see brands.rs).
     let mut best: Option<(usize, bool, u32)> = None;
+    let counts = byte_counts(&s);
     // Targets that share one text: one distance.
     let mut consider = |group: &[u32]| {
         let Some(&first) = group.first() else { return };
         let text = brands.target_text(first);
         let allowed = max_edits(text.len().min(s.len()));
         if text.len().abs_diff(s.len()) > allowed {
+            return;
+        }
+        // An edit changes the counts by at most two (a transposition not at all), so counts
+        // further apart than 2 * allowed prove the distance above it: a cheap bound that spares
+        // most distance computations.
+        let mut diff = counts;
+        for b in text.bytes().filter(u8::is_ascii) {
+            if let Some(d) = diff.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+                *d -= 1;
+            }
+        }
+        if diff.iter().map(|d| d.unsigned_abs()).sum::<u16>() > 2 * allowed as u16 {
             return;
         }
         let d = crate::brands::osa_capped(&s, text, allowed);
@@ -1188,6 +1201,19 @@ fn closest_in<'a>(
     }
     let (d, _, ti) = best?;
     Some((brands.target(ti)?, d))
+}
+
+/// How many of each ASCII byte from `a` up a string has (letters, then `{|}~` and DEL; other
+/// bytes, non-ASCII ones included, are not counted), for [`closest_in`]'s bound on the edit
+/// distance. Leaving bytes out only loosens the bound.
+fn byte_counts(s: &str) -> [i16; 32] {
+    let mut c = [0i16; 32];
+    for b in s.bytes().filter(u8::is_ascii) {
+        if let Some(x) = c.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+            *x += 1;
+        }
+    }
+    c
 }
 
 /// A label that reads as a brand word only after [`unconfuse`] (`rnercari`, `amaz0n`): neither a
@@ -2498,6 +2524,36 @@ mod tests {
         }
         assert_eq!(unconfuse("rnercari"), "mercarl");
         assert_eq!(unconfuse("amaz0n-vvallet"), "amazon-wallet");
+    }
+
+    #[test]
+    fn byte_count_bound_never_exceeds_the_distance() {
+        // Half the edit distance is at least the count difference: over every pair of strings of
+        // up to four bytes from a small alphabet (with a non-ASCII letter), for k = 1 and 2.
+        let alphabet = ["a", "b", "z", "~", "0", "é"];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .filter(|w| w.chars().count() <= 4)
+                .collect();
+            words.extend(longer);
+            words.sort();
+            words.dedup();
+        }
+        for a in &words {
+            let ca = byte_counts(a);
+            for b in &words {
+                let cb = byte_counts(b);
+                let l1: u16 = ca.iter().zip(cb).map(|(x, y)| (x - y).unsigned_abs()).sum();
+                for k in 1..=2 {
+                    if crate::brands::osa_capped(a, b, k) <= k {
+                        assert!(l1 <= 2 * k as u16, "{a:?} {b:?} {k}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
