@@ -119,6 +119,9 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
 
 /// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
 pub fn unconfuse(s: &str) -> String {
+    if s.is_ascii() {
+        return unconfuse_ascii(s.as_bytes());
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -143,6 +146,34 @@ pub fn unconfuse(s: &str) -> String {
         });
     }
     out
+}
+
+/// [`unconfuse`] of an ASCII string, byte by byte (every rule maps ASCII to ASCII): the common
+/// case, without decoding and encoding chars.
+fn unconfuse_ascii(b: &[u8]) -> String {
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let m = match (c, b.get(i + 1)) {
+            (b'r', Some(b'n' | b'r')) | (b'n', Some(b'n')) => {
+                i += 1;
+                b'm'
+            }
+            (b'v', Some(b'v')) => {
+                i += 1;
+                b'w'
+            }
+            (b'0', _) => b'o',
+            (b'1' | b'i' | b'!' | b'|', _) => b'l',
+            (b'3', _) => b'e',
+            (b'5', _) => b's',
+            (b'@', _) => b'a',
+            _ => c,
+        };
+        out.push(m);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// How many of each letter a–z a string has (other bytes are not counted).

@@ -169,10 +169,11 @@ pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
     if n + 2 > W || m + 2 > W || !a.is_ascii() || !b.is_ascii() {
         return strsim::osa_distance(a, b).min(inf);
     }
-    // Rows i-2, i-1, i of D, D[i][j] = distance of x[..i] and y[..j], capped at inf.
-    let mut r0 = [inf; W];
-    let mut r1 = [inf; W];
-    let mut r2 = [inf; W];
+    // Rows i-2, i-1, i of D, D[i][j] = distance of x[..i] and y[..j], capped at inf. Rotated
+    // by swapping references, not the arrays (each swap of arrays copied 1 KiB).
+    let mut rows = [[inf; W]; 3];
+    let [r0, r1, r2] = &mut rows;
+    let (mut r0, mut r1, mut r2) = (r0, r1, r2);
     for (j, c) in r1.iter_mut().enumerate().take(m + 1) {
         *c = j.min(inf);
     }
@@ -216,6 +217,22 @@ pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
         std::mem::swap(&mut r1, &mut r2);
     }
     r1.get(m).copied().unwrap_or(inf).min(inf)
+}
+
+/// `x.count_ones() <= k`, for the small k of the length scan (2 or 4). Without a popcount
+/// instruction (baseline x86-64) count_ones is a dozen operations, and this test runs once per
+/// target of a length bucket: clearing the lowest set bit k times (unrolled) is fewer.
+#[inline]
+fn at_most_bits(x: u64, k: u32) -> bool {
+    if cfg!(any(target_feature = "popcnt", target_arch = "wasm32")) {
+        return x.count_ones() <= k;
+    }
+    let drop = |x: u64| x & x.wrapping_sub(1);
+    match k {
+        2 => drop(drop(x)) == 0,
+        4 => drop(drop(drop(drop(x)))) == 0,
+        _ => x.count_ones() <= k,
+    }
 }
 
 /// How many deletions the neighbourhood holds for a string of this length.
@@ -421,7 +438,7 @@ impl BrandIndex {
             };
             let limit = 2 * allowed as u32;
             for (gi, m) in ids.iter().zip(masks) {
-                if (m ^ mask).count_ones() <= limit {
+                if at_most_bits(m ^ mask, limit) {
                     let group = self
                         .exact_range
                         .get(*gi as usize)
@@ -493,10 +510,16 @@ impl BrandIndex {
     /// (first 64 bytes; a filter, so set bits may be false alarms, clear bits never are).
     pub fn word_starts(&self, tok: &str) -> u64 {
         let b = tok.as_bytes();
+        let f = &self.word_start_filter;
+        // filter_has, with the three-byte hash written out.
+        let bits = f.len() * 64;
         let mut m = 0u64;
         for (s, w) in b.windows(3).take(64).enumerate() {
-            if crate::hashtab::filter_has(&self.word_start_filter, w) {
-                m |= 1 << s;
+            if let [x, y, z] = *w {
+                let i = crate::hashtab::filter_bit3(x, y, z) as usize & bits.wrapping_sub(1);
+                if bits == 0 || f.get(i / 64).is_none_or(|w| (w >> (i % 64)) & 1 == 1) {
+                    m |= 1 << s;
+                }
             }
         }
         m
@@ -750,6 +773,32 @@ mod tests {
             assert_eq!(del, brute, "deletions, {s}");
         }
         assert!(probes.len() > 5_000);
+    }
+
+    #[test]
+    fn filter_bit3_is_filter_bit_of_three_bytes() {
+        for a in (0..=255u8).step_by(7) {
+            for b in [0u8, 1, b'a', b'z', 0x80, 255] {
+                for c in [0u8, b'-', b'm', 0xC3, 255] {
+                    let want = crate::hashtab::filter_bit(&[a, b, c]);
+                    assert_eq!(crate::hashtab::filter_bit3(a, b, c), want);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn at_most_bits_counts_bits() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            // Sparse and dense words alike.
+            x = x.rotate_left(7).wrapping_mul(0x0100_0000_01B3) ^ 0x5851_F42D;
+            for y in [x, x & x >> 7 & x >> 13, x & x >> 3, 0, 1 << (x % 64)] {
+                for k in 0..6 {
+                    assert_eq!(at_most_bits(y, k), y.count_ones() <= k, "{y:#x} {k}");
+                }
+            }
+        }
     }
 
     #[test]

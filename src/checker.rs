@@ -177,7 +177,7 @@ impl Checker {
         Verdict {
             level: Level::Safe,
             score: 0,
-            input: input.chars().take(4096).collect(),
+            input: first_chars(input, 4096).to_string(),
             url: None,
             scheme: None,
             host_ascii: None,
@@ -230,7 +230,9 @@ impl Checker {
         v.host_ascii = Some(host.to_string());
         v.host_unicode = Some(match &p.host {
             // Only punycode labels change: skip the IDNA pass for plain ASCII hosts.
-            HostKind::Domain(d) if d.contains("xn--") => idna::domain_to_unicode(d).0,
+            HostKind::Domain(d) if signals::find_str(d, "xn--").is_some() => {
+                idna::domain_to_unicode(d).0
+            }
             HostKind::Domain(d) => d.clone(),
             _ => host.to_string(),
         });
@@ -372,7 +374,9 @@ fn host_info<'a>(p: &'a Parsed, host: &'a str, brands: &BrandIndex) -> HostInfo<
     let s = domain::split(host);
     let suffix = host.get(s.suffix_start..).unwrap_or("");
     let registrable = s.registrable_start.and_then(|i| host.get(i..));
-    let reg_label = registrable.and_then(|r| r.split('.').next()).unwrap_or("");
+    let reg_label = registrable
+        .and_then(|r| signals::split_byte(r, b'.').next())
+        .unwrap_or("");
     let subdomain = s
         .registrable_start
         .and_then(|i| host.get(..i.saturating_sub(1)))
@@ -393,7 +397,7 @@ fn host_info<'a>(p: &'a Parsed, host: &'a str, brands: &BrandIndex) -> HostInfo<
     HostInfo {
         parsed: p,
         host,
-        labels: host.split('.').collect(),
+        labels: signals::split_byte(host, b'.').collect(),
         suffix,
         registrable,
         reg_label,
@@ -420,9 +424,21 @@ pub(crate) fn normalize_host(s: &str) -> Option<String> {
     }
 }
 
+/// The first `n` characters of `s` (all of it when shorter), as one slice: copied in one go
+/// rather than collected a character at a time.
+fn first_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s; // n bytes hold at most n characters
+    }
+    match s.char_indices().nth(n) {
+        Some((end, _)) => s.get(..end).unwrap_or(s),
+        None => s,
+    }
+}
+
 /// ISO 3166 country code of a country-code top-level domain.
 fn country_of(suffix: &str) -> Option<String> {
-    let tld = suffix.rsplit('.').next()?;
+    let tld = signals::last_piece(suffix, b'.');
     if tld.len() != 2 || !tld.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }

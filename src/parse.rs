@@ -75,13 +75,16 @@ pub fn repair(input: &str) -> String {
     while !input.is_char_boundary(cut) {
         cut -= 1;
     }
-    let s: String = input
-        .get(..cut)
-        .unwrap_or("")
-        .chars()
-        .map(halfwidth)
-        .filter(|c| !is_invisible(*c))
-        .collect();
+    let head = input.get(..cut).unwrap_or("");
+    // `halfwidth` and `is_invisible` leave printable ASCII (most inputs) alone: copied whole.
+    let s: String = if head.bytes().all(|b| matches!(b, b'!'..=b'~')) {
+        head.to_string()
+    } else {
+        head.chars()
+            .map(halfwidth)
+            .filter(|c| !is_invisible(*c))
+            .collect()
+    };
     let s = s.trim_matches(|c: char| {
         matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '「' | '」' | '`')
     });
@@ -94,7 +97,12 @@ pub fn repair(input: &str) -> String {
     } else {
         s.to_string()
     };
-    let lower = s.to_ascii_lowercase();
+    // The schemes below are compared lower-cased; none is longer than 9 bytes.
+    let mut lower = [0u8; 9];
+    for (l, b) in lower.iter_mut().zip(s.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    let lower = lower.get(..s.len().min(9)).unwrap_or(&[]);
     // Broken or defanged schemes seen in reports.
     const FIXES: &[(&str, &str)] = &[
         ("hxxps://", "https://"),
@@ -114,16 +122,19 @@ pub fn repair(input: &str) -> String {
         ("https;//", "https://"),
         ("http;//", "http://"),
     ];
-    for (bad, good) in FIXES {
-        if lower.starts_with(bad) && !lower.starts_with(good) {
+    // A well-formed `http://` or `https://` needs no fix: the only `bad` forms it starts with
+    // (`http:/`, `https:/`) are skipped for starting with their `good` as well.
+    let well_formed = lower.starts_with(b"https://") || lower.starts_with(b"http://");
+    for (bad, good) in FIXES.iter().filter(|_| !well_formed) {
+        if lower.starts_with(bad.as_bytes()) && !lower.starts_with(good.as_bytes()) {
             s = format!("{good}{}", s.get(bad.len()..).unwrap_or(""));
             break;
         }
     }
     if s.starts_with("//") {
-        s = format!("https:{s}");
+        s.insert_str(0, "https:");
     } else if !has_scheme(&s) {
-        s = format!("https://{s}");
+        s.insert_str(0, "https://");
     }
     s
 }
@@ -155,7 +166,7 @@ pub fn parse(input: &str) -> Result<Parsed, ParseError> {
     let host = match url.host() {
         Some(Host::Domain(d)) => {
             let d = d.trim_end_matches('.');
-            if d.is_empty() || d.starts_with('.') || d.contains("..") {
+            if d.is_empty() || d.starts_with('.') || d.as_bytes().windows(2).any(|w| w == b"..") {
                 return Err(ParseError::Unparseable);
             }
             HostKind::Domain(d.to_ascii_lowercase())

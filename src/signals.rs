@@ -473,6 +473,43 @@ const CREDENTIAL_WORDS: &[&str] = &[
     "check",
 ];
 
+/// [`CREDENTIAL_WORDS`] by first byte and by length (16 for 16 bytes and more), as bitmasks
+/// over the list: a token is compared only with the words of its first byte and length.
+const CREDENTIAL_BY_FIRST: [u64; 256] = word_table(CREDENTIAL_WORDS, true);
+const CREDENTIAL_BY_LEN: [u64; 17] = word_lengths(CREDENTIAL_WORDS);
+const _: () = assert!(
+    CREDENTIAL_WORDS.len() <= 64,
+    "word tables index the list in a u64"
+);
+
+/// `CREDENTIAL_WORDS.contains(&t)`, through the tables above.
+fn is_credential_word(t: &str) -> bool {
+    let first = t.as_bytes().first().map_or(0, |b| usize::from(*b));
+    let mut maybe = CREDENTIAL_BY_FIRST.get(first).copied().unwrap_or(0)
+        & CREDENTIAL_BY_LEN.get(t.len().min(16)).copied().unwrap_or(0);
+    while maybe != 0 {
+        let i = maybe.trailing_zeros() as usize;
+        maybe &= maybe - 1;
+        if CREDENTIAL_WORDS.get(i) == Some(&t) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Bitmasks over a list of words by length, 16 standing for 16 bytes and more.
+#[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
+const fn word_lengths(list: &[&str]) -> [u64; 17] {
+    let mut t = [0u64; 17];
+    let mut i = 0;
+    while i < list.len() {
+        let n = list[i].len();
+        t[if n < 16 { n } else { 16 }] |= 1 << i;
+        i += 1;
+    }
+    t
+}
+
 /// Account words whose misspellings attackers put in host names (`accout.example.com`,
 /// `connecct-login.example.com`, `longin-jp.example.net`, `singin.example.org`).
 #[rustfmt::skip]
@@ -495,22 +532,22 @@ const NOT_TYPOS: &[&str] = &["confect", "convect", "conject", "accourt"];
 fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
     if tok.len() < 6
         || !tok.bytes().all(|b| b.is_ascii_lowercase())
-        || CREDENTIAL_WORDS.contains(&tok)
+        || is_credential_word(tok)
         || NOT_TYPOS.contains(&tok)
     {
         return None;
     }
     TYPO_WORDS.iter().copied().find(|w| {
         tok.len().abs_diff(w.len()) <= 1
+            // One edit leaves the first two letters or the last two as they were (words of
+            // five letters or more): a cheap test before the others.
+            && (w.get(..2).is_some_and(|p| tok.starts_with(p))
+                || w.get(w.len() - 2..).is_some_and(|x| tok.ends_with(x)))
             && !INFLECTIONS
                 .iter()
                 .any(|e| tok.strip_prefix(w).is_some_and(|rest| rest == *e))
             && (w.len() > 5 || tok.len() > w.len())
             && !(tok.len() == w.len() && tok.get(1..) == w.get(1..))
-            // One edit leaves the first two letters or the last two as they were (words of
-            // five letters or more): a cheap test before the distance.
-            && (w.get(..2).is_some_and(|p| tok.starts_with(p))
-                || w.get(w.len() - 2..).is_some_and(|x| tok.ends_with(x)))
             && crate::brands::osa_capped(tok, w, 1) == 1
     })
 }
@@ -536,16 +573,17 @@ const AFFIXES: &[&str] = &[
 ];
 
 /// Affixes by first and by last byte, as bitmasks over AFFIXES (find_word's index).
-const AFFIX_BY_FIRST: [u64; 256] = affix_table(true);
-const AFFIX_BY_LAST: [u64; 256] = affix_table(false);
+const AFFIX_BY_FIRST: [u64; 256] = word_table(AFFIXES, true);
+const AFFIX_BY_LAST: [u64; 256] = word_table(AFFIXES, false);
 const _: () = assert!(AFFIXES.len() <= 64, "find_word indexes AFFIXES in a u64");
 
-#[allow(clippy::indexing_slicing)] // compile-time only, over the constant list
-const fn affix_table(first: bool) -> [u64; 256] {
+/// Bitmasks over a list of words (bit i = `list[i]`) by first byte, or by last byte.
+#[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
+const fn word_table(list: &[&str], first: bool) -> [u64; 256] {
     let mut t = [0u64; 256];
     let mut i = 0;
-    while i < AFFIXES.len() {
-        let a = AFFIXES[i].as_bytes();
+    while i < list.len() {
+        let a = list[i].as_bytes();
         if !a.is_empty() {
             let b = if first { a[0] } else { a[a.len() - 1] };
             t[b as usize] |= 1 << i;
@@ -579,25 +617,86 @@ static SERVICES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Service
         m
     });
 
-/// The host or its nearest parent domain on the service list `kind`.
-fn in_list(host: &str, kind: Service) -> Option<&'static str> {
+/// For each service list (dynamic DNS, free hosting, shortener, in that order), the host or its
+/// nearest parent domain on it: one walk up the host for the three lists.
+fn service_domains(host: &str) -> [Option<&'static str>; 3] {
+    let mut found = [None; 3];
     let mut h = host;
     loop {
         if let Some((k, v)) = SERVICES.get_key_value(h) {
-            if *v == kind {
-                return Some(k);
+            let slot = match v {
+                Service::DynamicDns => 0,
+                Service::FreeHosting => 1,
+                Service::Shortener => 2,
+            };
+            if let Some(f) = found.get_mut(slot) {
+                f.get_or_insert(*k);
             }
         }
-        match h.split_once('.') {
-            Some((_, rest)) => h = rest,
-            None => return None,
+        match h.bytes().position(|b| b == b'.') {
+            Some(dot) => h = h.get(dot + 1..).unwrap_or(""),
+            None => return found,
         }
+    }
+}
+
+/// `hay.find(needle)` for a non-empty needle (None for an empty one): a scan for the needle's
+/// first byte, then a comparison. For the short hosts and paths searched here it costs less than
+/// setting up `str::find`'s two-way searcher, which a check did several times.
+#[inline(never)] // one copy: it was inlined at every call (code for a cold .wasm to compile)
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let (&first, rest) = n.split_first()?;
+    let mut from = 0;
+    while let Some(off) = h.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + off;
+        if h.get(at + 1..)?.starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// `s.split(sep)` for an ASCII separator: the pieces between its bytes, empty ones included.
+/// A byte scan per piece; `str::split` with a char sets up a memchr search per piece, which
+/// costs more than the short labels and path segments it is used on here.
+pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> + Clone {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `s.rsplit(sep).next()` for an ASCII separator: what follows its last occurrence (all of `s`
+/// when there is none).
+pub(crate) fn last_piece(s: &str, sep: u8) -> &str {
+    match s.bytes().rposition(|b| b == sep) {
+        Some(i) => s.get(i + 1..).unwrap_or(""),
+        None => s,
     }
 }
 
 /// Tokens of a label: split at hyphens and at letter/digit boundaries.
 fn tokens(label: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    for_each_token(label, |t| out.push(t));
+    out
+}
+
+/// Calls `f` on each of [`tokens`], in order, without collecting them.
+fn for_each_token<'a>(label: &'a str, mut f: impl FnMut(&'a str)) {
     for part in label.split(['-', '_']) {
         let mut start = 0;
         let bytes = part.as_bytes();
@@ -608,18 +707,17 @@ fn tokens(label: &str) -> Vec<&str> {
             );
             if a.is_ascii_digit() != b.is_ascii_digit() {
                 if let Some(t) = part.get(start..i) {
-                    out.push(t);
+                    f(t);
                 }
                 start = i;
             }
         }
         if let Some(t) = part.get(start..) {
             if !t.is_empty() {
-                out.push(t);
+                f(t);
             }
         }
     }
-    out
 }
 
 /// The name a hosting platform makes up for a page deployed without one: a word or two and a
@@ -629,7 +727,7 @@ fn tokens(label: &str) -> Vec<&str> {
 /// person's `blog-test-page`). People rarely keep these names for a page they want others to
 /// find.
 pub fn is_generated_name(label: &str) -> bool {
-    let toks: Vec<&str> = label.split('-').collect();
+    let toks: Vec<&str> = split_byte(label, b'-').collect();
     if let [first, a, b] = toks.as_slice() {
         let four = |t: &str| t.len() == 4 && t.bytes().all(|c| c.is_ascii_lowercase());
         if first.len() >= 2
@@ -674,7 +772,7 @@ pub fn looks_random(label: &str) -> bool {
     if label.starts_with("xn--") {
         return false;
     }
-    label.split('-').any(token_looks_random)
+    split_byte(label, b'-').any(token_looks_random)
 }
 
 /// Six or more letters of which at most one in ten is a vowel (a, e, i, o, u; `y` is not
@@ -824,7 +922,7 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
     {
         opaque(brand_words)(h, brands, out);
     }
-    if h.host.contains("xn--") {
+    if find_str(h.host, "xn--").is_some() {
         opaque(idn)(h, brands, out);
     }
     host_tricks(h, out);
@@ -835,21 +933,28 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
         ) || (r.code == Code::RandomLabel && r.weight >= w::RANDOM_REG)
     });
     // One brand counts once: `oricon` is not both a lookalike of and a word of Orico.
-    let mut strongest: Vec<(String, usize)> = Vec::new();
+    // `strongest` holds, per brand, the index of its heaviest reason (the brand id is read from
+    // that reason, not copied).
+    let mut strongest: Vec<usize> = Vec::new();
     for (i, r) in out.iter().enumerate().skip(before) {
         if let (Some(b), true) = (&r.brand, r.weight > 0) {
-            match strongest.iter_mut().find(|(id, _)| *id == b.id) {
-                Some((_, j)) => {
+            let same_brand = |j: &&mut usize| {
+                out.get(**j)
+                    .and_then(|x| x.brand.as_ref())
+                    .is_some_and(|x| x.id == b.id)
+            };
+            match strongest.iter_mut().find(same_brand) {
+                Some(j) => {
                     if out.get(*j).is_some_and(|x| x.weight < r.weight) {
                         *j = i;
                     }
                 }
-                None => strongest.push((b.id.clone(), i)),
+                None => strongest.push(i),
             }
         }
     }
     for (i, r) in out.iter_mut().enumerate().skip(before) {
-        if r.brand.is_some() && r.weight > 0 && !strongest.iter().any(|(_, j)| *j == i) {
+        if r.brand.is_some() && r.weight > 0 && !strongest.contains(&i) {
             r.weight = 0;
         }
     }
@@ -902,7 +1007,7 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
     // Token stream over labels and hyphens, remembering whether each token follows a dot.
     let mut toks: Vec<(&str, bool)> = Vec::new();
     for label in &h.labels {
-        for (i, t) in label.split('-').enumerate() {
+        for (i, t) in split_byte(label, b'-').enumerate() {
             if !t.is_empty() {
                 toks.push((t, i == 0));
             }
@@ -1087,7 +1192,7 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         out.push(detailed(Code::DomainInSubdomain, w::DOMAIN_IN_SUBDOMAIN, l));
         return;
     }
-    let labels = h.subdomain.split('.');
+    let labels = split_byte(h.subdomain, b'.');
     for (name, tld) in labels.clone().zip(labels.skip(1)) {
         if REGION_LABELS.contains(&tld) && SERVICE_WORDS.contains(&name) {
             continue;
@@ -1132,12 +1237,25 @@ fn closest_in<'a>(
     // then to the first listed. Candidates come from the deletion index or a length scan
     // (both return every target within reach; see brands.rs).
     let mut best: Option<(usize, bool, u32)> = None;
+    let counts = byte_counts(&s);
     // Targets that share one text: one distance.
     let mut consider = |group: &[u32]| {
         let Some(&first) = group.first() else { return };
         let text = brands.target_text(first);
         let allowed = max_edits(text.len().min(s.len()));
         if text.len().abs_diff(s.len()) > allowed {
+            return;
+        }
+        // An edit changes the counts by at most two (a transposition not at all), so counts
+        // further apart than 2 * allowed prove the distance above it: a cheap bound that spares
+        // most distance computations.
+        let mut diff = counts;
+        for b in text.bytes().filter(u8::is_ascii) {
+            if let Some(d) = diff.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+                *d -= 1;
+            }
+        }
+        if diff.iter().map(|d| d.unsigned_abs()).sum::<u16>() > 2 * allowed as u16 {
             return;
         }
         let d = crate::brands::osa_capped(&s, text, allowed);
@@ -1163,6 +1281,19 @@ fn closest_in<'a>(
     }
     let (d, _, ti) = best?;
     Some((brands.target(ti)?, d))
+}
+
+/// How many of each ASCII byte from `a` up a string has (letters, then `{|}~` and DEL; other
+/// bytes, non-ASCII ones included, are not counted), for [`closest_in`]'s bound on the edit
+/// distance. Leaving bytes out only loosens the bound.
+fn byte_counts(s: &str) -> [i16; 32] {
+    let mut c = [0i16; 32];
+    for b in s.bytes().filter(u8::is_ascii) {
+        if let Some(x) = c.get_mut(usize::from(b.wrapping_sub(b'a'))) {
+            *x += 1;
+        }
+    }
+    c
 }
 
 /// A label that reads as a brand word only after [`unconfuse`] (`rnercari`, `amaz0n`): neither a
@@ -1299,7 +1430,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         .subdomain
         .rsplit('.')
         .next()
-        .map(|s| format!("{s}{label}"))
+        .map(|s| [s, label].concat())
         .unwrap_or_default();
     let mut cands = vec![label.to_string()];
     for c in [without_hyphens(label).into_owned(), glued] {
@@ -1364,15 +1495,15 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
 /// A brand's name as a label or hyphen token of someone else's host (`amazon-verify.com`,
 /// `au-pay-auoneo.jwcnfl.cn`). Short names need an exact token and a context word.
 fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    let reg_labels = h.registrable.map_or(0, |r| r.split('.').count());
-    let suffix_labels = h.suffix.split('.').count();
+    let reg_labels = h.registrable.map_or(0, |r| split_byte(r, b'.').count());
+    let suffix_labels = split_byte(h.suffix, b'.').count();
     let n = h.labels.len();
     let reg_label_at = n.saturating_sub(reg_labels);
-    let mut best: Option<Reason> = None;
-    let mut keep = |r: Reason| {
-        if best.as_ref().is_none_or(|x: &Reason| x.weight < r.weight) {
-            best = Some(r);
-        }
+    // The heaviest reason so far (the first of equal weights stays), as what branded() needs:
+    // one Reason is built, at the end.
+    let mut best: Option<(i32, Code, usize, &str, String)> = None;
+    let beats = |best: &Option<(i32, Code, usize, &str, String)>, weight: i32| {
+        best.as_ref().is_none_or(|x| x.0 < weight)
     };
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
@@ -1385,8 +1516,8 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         let mut cands: Vec<Cow<'_, str>> = toks.iter().map(|t| Cow::Borrowed(*t)).collect();
         for pair in toks.windows(2) {
             if let [a, b] = pair {
-                cands.push(Cow::Owned(format!("{a}-{b}")));
-                cands.push(Cow::Owned(format!("{a}{b}")));
+                cands.push(Cow::Owned([*a, "-", *b].concat()));
+                cands.push(Cow::Owned([*a, *b].concat()));
             }
         }
         // A hyphen part with a digit inside, whole: brand words such as `ts3card`.
@@ -1413,7 +1544,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             // account word somewhere in it (`connect.au-login.example.com`), never as a region's
             // section (`en-au.`, `www.au.example.com`).
             let jp_or_account = |t: &&str| {
-                *t != word && (matches!(*t, "jp" | "co" | "japan") || CREDENTIAL_WORDS.contains(t))
+                *t != word && (matches!(*t, "jp" | "co" | "japan") || is_credential_word(t))
             };
             if brands.everyday_word(word)
                 && if in_reg {
@@ -1439,8 +1570,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             } else {
                 Code::BrandWordInSubdomain
             };
-            let domain = brands.first_domain(b).to_string();
-            keep(branded(code, weight, brands, b, &domain, word));
+            if beats(&best, weight) {
+                best = Some((weight, code, b, brands.first_domain(b), word.to_string()));
+            }
         }
         // Shuffled brand letters (`mcerncarei`, `aocmzaon`, one swapped: `mceoreaei`), in any
         // label but the suffix.
@@ -1458,14 +1590,10 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 } else {
                     w::LOOKALIKE_SUBDOMAIN
                 };
-                keep(branded(
-                    Code::LookalikeDomain,
-                    weight,
-                    brands,
-                    tg.brand,
-                    tg.domain,
-                    t,
-                ));
+                if beats(&best, weight) {
+                    let detail = t.to_string();
+                    best = Some((weight, Code::LookalikeDomain, tg.brand, tg.domain, detail));
+                }
             }
         }
         // A label or hyphen token a keystroke from a brand (`amazeon.example.com`,
@@ -1505,20 +1633,17 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 if t.text.len() >= 5
                     && ((dist > 0 && token_ok) || (dist == 0 && disguised(cand, brands)))
                 {
-                    keep(branded(
-                        Code::LookalikeDomain,
-                        w::LOOKALIKE_SUBDOMAIN,
-                        brands,
-                        t.brand,
-                        t.domain,
-                        cand,
-                    ));
+                    let weight = w::LOOKALIKE_SUBDOMAIN;
+                    if beats(&best, weight) {
+                        let detail = cand.to_string();
+                        best = Some((weight, Code::LookalikeDomain, t.brand, t.domain, detail));
+                    }
                 }
             }
         }
     }
-    if let Some(r) = best {
-        out.push(r);
+    if let Some((weight, code, b, domain, detail)) = best {
+        out.push(branded(code, weight, brands, b, domain, &detail));
     }
 }
 
@@ -1541,12 +1666,34 @@ fn affix_rests(tok: &str) -> impl Iterator<Item = &str> {
             let i = maybe.trailing_zeros() as usize;
             maybe &= maybe - 1;
             let a = AFFIXES.get(i)?;
-            if let Some(rest) = tok.strip_prefix(a).or_else(|| tok.strip_suffix(a)) {
+            if let Some(rest) = strip_short_prefix(tok, a).or_else(|| strip_short_suffix(tok, a)) {
                 return Some(rest);
             }
         }
         None
     })
+}
+
+/// `tok.strip_prefix(a)` for a short `a` (an affix), compared byte by byte in line: a call to
+/// memcmp per affix tried cost more than the comparison.
+fn strip_short_prefix<'t>(tok: &'t str, a: &str) -> Option<&'t str> {
+    let head = tok.as_bytes().get(..a.len())?;
+    if head.iter().zip(a.as_bytes()).all(|(x, y)| x == y) {
+        tok.get(a.len()..)
+    } else {
+        None
+    }
+}
+
+/// `tok.strip_suffix(a)` for a short `a`, like [`strip_short_prefix`].
+fn strip_short_suffix<'t>(tok: &'t str, a: &str) -> Option<&'t str> {
+    let at = tok.len().checked_sub(a.len())?;
+    let tail = tok.as_bytes().get(at..)?;
+    if tail.iter().zip(a.as_bytes()).all(|(x, y)| x == y) {
+        tok.get(..at)
+    } else {
+        None
+    }
 }
 
 /// `label` with its hyphens removed (`eki-net` → `ekinet`), borrowed when it has none.
@@ -1572,20 +1719,38 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
             }
         }
     }
-    // Longer words anywhere inside the token.
-    let starts = brands.word_starts(tok);
+    // Longer words anywhere inside the token (none fits in a token of five bytes or fewer).
+    // Shortest words first, then leftmost; of the first 64 starts only those the filter lets
+    // through are tried, walking its set bits.
+    let starts = if tok.len() > 5 {
+        brands.word_starts(tok)
+    } else {
+        0
+    };
+    let at = |start: usize, len: usize| {
+        let sub = tok.get(start..start + len)?;
+        brands.word(sub).map(|b| (b, sub))
+    };
     for &len in brands.word_lengths.iter().filter(|l| **l >= 5) {
         if len >= tok.len() {
             break;
         }
-        for start in 0..=(tok.len() - len) {
-            if start < 64 && (starts >> start) & 1 == 0 {
-                continue; // no brand word starts with these three bytes
+        let last = tok.len() - len;
+        let mut bits = if last >= 63 {
+            starts
+        } else {
+            starts & ((1u64 << (last + 1)) - 1)
+        };
+        while bits != 0 {
+            let start = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(hit) = at(start, len) {
+                return (Some(hit), false);
             }
-            if let Some(sub) = tok.get(start..start + len) {
-                if let Some(b) = brands.word(sub) {
-                    return (Some((b, sub)), false);
-                }
+        }
+        for start in 64..=last {
+            if let Some(hit) = at(start, len) {
+                return (Some(hit), false);
             }
         }
     }
@@ -1663,7 +1828,7 @@ fn is_single_script(label: &str) -> bool {
 
 /// Internationalized hosts: homographs of protected names and mixed scripts.
 fn idn(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    if !h.host.split('.').any(|l| l.starts_with("xn--")) {
+    if !split_byte(h.host, b'.').any(|l| l.starts_with("xn--")) {
         return;
     }
     let (unicode, _) = idna::domain_to_unicode(h.host);
@@ -1803,9 +1968,10 @@ fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
 
 /// Host tricks that add weight but never decide alone.
 fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
-    if let Some(s) = in_list(h.host, Service::DynamicDns) {
+    let [dynamic_dns, free_hosting, shortener] = service_domains(h.host);
+    if let Some(s) = dynamic_dns {
         out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
-    } else if let Some(s) = in_list(h.host, Service::FreeHosting).or_else(|| s3_endpoint(h.host)) {
+    } else if let Some(s) = free_hosting.or_else(|| s3_endpoint(h.host)) {
         out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
         let inner = h
             .host
@@ -1819,7 +1985,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     if let Some(l) = service_label(h) {
         out.push(detailed(Code::ServiceHost, w::SERVICE_HOST, l));
     }
-    if let Some(s) = in_list(h.host, Service::Shortener) {
+    if let Some(s) = shortener {
         let url = &h.parsed.url;
         let link = url.path().len() > 1 || url.query().is_some_and(|q| !q.is_empty());
         let weight = if link {
@@ -1829,7 +1995,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         };
         out.push(detailed(Code::UrlShortener, weight, s));
     }
-    let tld = h.host.rsplit('.').next().unwrap_or("");
+    let tld = last_piece(h.host, b'.');
     if ABUSED_TLDS.contains(&tld) {
         out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
@@ -1847,7 +2013,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     let sub_depth = if h.subdomain.is_empty() {
         0
     } else {
-        h.subdomain.split('.').count()
+        split_byte(h.subdomain, b'.').count()
     };
     if sub_depth >= 4 {
         out.push(detailed(
@@ -1856,7 +2022,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             h.subdomain,
         ));
     }
-    let random_sub = h.subdomain.split('.').find(|l| looks_random(l));
+    let random_sub = split_byte(h.subdomain, b'.').find(|l| looks_random(l));
     if looks_random(h.reg_label) {
         // Machine-made names on both levels (`xk2j9q.bd8d0c4.com`) add up.
         let weight = w::RANDOM_REG
@@ -1898,27 +2064,32 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         // On a throwaway-prone TLD a shorter odd name is enough to add a little.
         out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, h.reg_label));
     }
-    let cred: Vec<&str> = h
+    // Sign-in words (the first, and how many) and the first misspelled one, in one pass over
+    // the tokens of the labels left of the suffix.
+    let (mut cred_first, mut cred_count, mut typo) = (None, 0i32, None);
+    let names = h
         .labels
-        .iter()
-        .take(h.labels.len().saturating_sub(h.suffix.split('.').count()))
-        .flat_map(|l| tokens(l))
-        .filter(|t| t.len() >= 4 && CREDENTIAL_WORDS.contains(t))
-        .collect();
-    if let Some(first) = cred.first() {
+        .len()
+        .saturating_sub(split_byte(h.suffix, b'.').count());
+    for label in h.labels.iter().take(names) {
+        for_each_token(label, |t| {
+            if t.len() >= 4 && is_credential_word(t) {
+                cred_first.get_or_insert(t);
+                cred_count += 1;
+            }
+            if typo.is_none() && misspelled_credential_word(t).is_some() {
+                typo = Some(t);
+            }
+        });
+    }
+    if let Some(first) = cred_first {
         out.push(detailed(
             Code::CredentialWords,
-            w::CREDENTIAL_HOST * (cred.len().min(2) as i32),
+            w::CREDENTIAL_HOST * cred_count.min(2),
             first,
         ));
     }
-    if let Some(typo) = h
-        .labels
-        .iter()
-        .take(h.labels.len().saturating_sub(h.suffix.split('.').count()))
-        .flat_map(|l| tokens(l))
-        .find(|t| misspelled_credential_word(t).is_some())
-    {
+    if let Some(typo) = typo {
         out.push(detailed(Code::CredentialTypo, w::CREDENTIAL_TYPO, typo));
     }
 }
@@ -2021,7 +2192,7 @@ pub fn path_signals_ip(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
 fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Option<usize>) {
     let path = url.path().to_ascii_lowercase();
     // Risky downloads: the last path segment's extension.
-    let last = path.rsplit('/').next().unwrap_or("");
+    let last = last_piece(&path, b'/');
     if let Some((stem, ext)) = last.rsplit_once('.') {
         if !stem.is_empty() && owner.is_none() {
             if PROGRAM_EXT.contains(&ext) && ext != "com" && ext != "js" {
@@ -2056,19 +2227,18 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
                 });
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
-                    let domain = brands.first_domain(b).to_string();
                     brand_reason = Some(branded(
                         Code::BrandInPath,
                         w::BRAND_IN_PATH,
                         brands,
                         b,
-                        &domain,
+                        brands.first_domain(b),
                         word,
                     ));
                 }
             }
         }
-        if CREDENTIAL_WORDS.contains(&t) && t.len() >= 5 {
+        if is_credential_word(t) && t.len() >= 5 {
             cred += 1;
         }
     }
@@ -2098,7 +2268,7 @@ const STATIC_EXT: &[&str] = &[
 /// on hacked sites (`/wp-includes/certificates/webmail/`,
 /// `/.well-known/pki-validation/home/id/login/`). Returns the folder.
 fn page_in_site_internals(path: &str) -> Option<&'static str> {
-    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let segs: Vec<&str> = split_byte(path, b'/').filter(|s| !s.is_empty()).collect();
     let last = segs.last()?;
     let ext = last.rsplit_once('.').map(|(_, e)| e);
     if ext.is_some_and(|e| STATIC_EXT.contains(&e)) {
@@ -2132,10 +2302,10 @@ fn page_in_site_internals(path: &str) -> Option<&'static str> {
 /// segment is what lookup sites show (`/whois/amazon.co.jp`), and a URL carried in the path
 /// (`/redirect/https://...`) is judged on its own.
 fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
-    if path.contains("http:/") || path.contains("https:/") {
+    if find_str(path, "http:/").is_some() || find_str(path, "https:/").is_some() {
         return None;
     }
-    let segs: Vec<&str> = path.split('/').collect();
+    let segs: Vec<&str> = split_byte(path, b'/').collect();
     for (i, seg) in segs.iter().enumerate() {
         let file = [".html", ".htm", ".php"]
             .iter()
@@ -2163,7 +2333,7 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
                         .iter()
                         .any(|ext| x.ends_with(ext))
                 };
-                let sign_in = |x: &str| x.split(['-', '_']).any(|t| CREDENTIAL_WORDS.contains(&t));
+                let sign_in = |x: &str| x.split(['-', '_']).any(is_credential_word);
                 let weight = if file.is_some()
                     || below.len() >= 2
                     || below.iter().any(|x| page(x) || sign_in(x))
@@ -2260,10 +2430,11 @@ pub fn embedded_url(url: &Url) -> Option<String> {
             return Some(u);
         }
     }
-    // `/redirect/https://evil.example/` in the path.
+    // `/redirect/https://evil.example/` in the path (every marker starts with `/http`).
     let path = url.path();
+    find_str(path, "/http")?;
     for marker in ["/https://", "/http://", "/https:/", "/http:/"] {
-        if let Some(i) = path.find(marker) {
+        if let Some(i) = find_str(path, marker) {
             return path.get(i + 1..).map(String::from);
         }
     }
@@ -2494,6 +2665,135 @@ mod tests {
     fn tokens_split_hyphens_and_digits() {
         assert_eq!(tokens("au-pay-auoneo"), vec!["au", "pay", "auoneo"]);
         assert_eq!(tokens("amazonventure0"), vec!["amazonventure", "0"]);
+        assert_eq!(tokens("a1b--22_x9-"), vec!["a", "1", "b", "22", "x", "9"]);
+        assert_eq!(tokens("-é9z_"), vec!["é", "9", "z"]);
+        assert!(tokens("").is_empty() && tokens("--").is_empty());
+    }
+
+    #[test]
+    fn credential_word_tables_read_as_the_list() {
+        for w in CREDENTIAL_WORDS {
+            assert!(is_credential_word(w), "{w}");
+            for t in [
+                format!("{w}s"),
+                format!("x{w}"),
+                w.replacen(|_| true, "z", 1),
+            ] {
+                assert_eq!(
+                    is_credential_word(&t),
+                    CREDENTIAL_WORDS.contains(&t.as_str()),
+                    "{t}"
+                );
+            }
+        }
+        for t in ["", "l", "logins", "authenticationx", "sign_in", "ログイン"] {
+            assert_eq!(is_credential_word(t), CREDENTIAL_WORDS.contains(&t), "{t}");
+        }
+    }
+
+    #[test]
+    fn unconfuse_reads_ascii_as_the_char_path_does() {
+        // A trailing `é` sends a string down the char path and takes part in no rule.
+        let alphabet = b"rnvmi01!|35@a-";
+        let mut s = Vec::new();
+        for len in 0..=4u32 {
+            for code in 0..alphabet.len().pow(len) {
+                s.clear();
+                let mut c = code;
+                for _ in 0..len {
+                    s.push(alphabet.get(c % alphabet.len()).copied().unwrap_or(b'a'));
+                    c /= alphabet.len();
+                }
+                let s = std::str::from_utf8(&s).unwrap_or_default();
+                let chars = unconfuse(&format!("{s}é"));
+                assert_eq!(format!("{}é", unconfuse(s)), chars, "{s}");
+            }
+        }
+        assert_eq!(unconfuse("rnercari"), "mercarl");
+        assert_eq!(unconfuse("amaz0n-vvallet"), "amazon-wallet");
+    }
+
+    #[test]
+    fn byte_count_bound_never_exceeds_the_distance() {
+        // Half the edit distance is at least the count difference: over every pair of strings of
+        // up to four bytes from a small alphabet (with a non-ASCII letter), for k = 1 and 2.
+        let alphabet = ["a", "b", "z", "~", "0", "é"];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .filter(|w| w.chars().count() <= 4)
+                .collect();
+            words.extend(longer);
+            words.sort();
+            words.dedup();
+        }
+        for a in &words {
+            let ca = byte_counts(a);
+            for b in &words {
+                let cb = byte_counts(b);
+                let l1: u16 = ca.iter().zip(cb).map(|(x, y)| (x - y).unsigned_abs()).sum();
+                for k in 1..=2 {
+                    if crate::brands::osa_capped(a, b, k) <= k {
+                        assert!(l1 <= 2 * k as u16, "{a:?} {b:?} {k}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_affix_strips_as_str_strips() {
+        for tok in ["", "my", "myjcom", "aeonjp", "jpjp", "émy", "myé", "m"] {
+            for a in AFFIXES.iter().copied().chain(["", "é"]) {
+                assert_eq!(strip_short_prefix(tok, a), tok.strip_prefix(a), "{tok} {a}");
+                assert_eq!(strip_short_suffix(tok, a), tok.strip_suffix(a), "{tok} {a}");
+            }
+        }
+    }
+
+    #[test]
+    fn split_byte_splits_as_str_split() {
+        for s in [
+            "",
+            ".",
+            "a",
+            "a.b",
+            ".a..b.",
+            "www.example.co.jp",
+            "é.ü-x",
+            "//a/b/",
+        ] {
+            for sep in [b'.', b'-', b'/'] {
+                let want: Vec<&str> = s.split(char::from(sep)).collect();
+                assert_eq!(split_byte(s, sep).collect::<Vec<_>>(), want, "{s:?}");
+                let last = s.rsplit(char::from(sep)).next().unwrap_or("");
+                assert_eq!(last_piece(s, sep), last, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn find_str_finds_what_str_find_finds() {
+        for hay in [
+            "",
+            "/a/https://x",
+            "xn--",
+            "axn-xn--b",
+            "//http:/http:/",
+            "ééxn--é",
+            "hhttp",
+        ] {
+            for needle in ["xn--", "/http", "http:/", "/https://", "h", "é"] {
+                assert_eq!(
+                    find_str(hay, needle),
+                    hay.find(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+        assert_eq!(find_str("abc", ""), None);
     }
 
     #[test]
