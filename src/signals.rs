@@ -63,6 +63,8 @@ pub mod w {
     /// Added to free hosting for a web page served as a file from a bucket.
     pub const PAGE_IN_BUCKET: i32 = 15;
     pub const RISKY_TLD: i32 = 20;
+    /// Added to a risky TLD for a numbered name there (`646025.cc`, `accessid83648.xyz`).
+    pub const NUMBERED_NAME: i32 = 10;
     pub const ABUSED_TLD: i32 = 30;
     pub const CN_TLD: i32 = 30;
     pub const RANDOM_ON_THROWAWAY: i32 = 15;
@@ -2008,7 +2010,12 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         };
         out.push(detailed(Code::RiskyTld, weight, tld));
     } else if RISKY_TLDS.contains(&tld) {
-        out.push(detailed(Code::RiskyTld, w::RISKY_TLD, tld));
+        let weight = if h.suffix == tld && numbered_name(h.reg_label) {
+            w::RISKY_TLD + w::NUMBERED_NAME
+        } else {
+            w::RISKY_TLD
+        };
+        out.push(detailed(Code::RiskyTld, weight, tld));
     }
     let sub_depth = if h.subdomain.is_empty() {
         0
@@ -2092,6 +2099,16 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     if let Some(typo) = typo {
         out.push(detailed(Code::CredentialTypo, w::CREDENTIAL_TYPO, typo));
     }
+}
+
+/// A name that is a number, or a word and a number of three digits or more (`646025`,
+/// `accessid83648`): one of a series registered in bulk. Under a throwaway TLD that is the
+/// series' own (no site of the top-domain list has one there).
+fn numbered_name(label: &str) -> bool {
+    let digits = label.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let head = label.get(..label.len() - digits).unwrap_or("");
+    (digits == label.len() && digits >= 3)
+        || (digits >= 3 && !head.is_empty() && head.bytes().all(|c| c.is_ascii_lowercase()))
 }
 
 /// A reason that marks a name without saying whom it imitates or what hosts it: a machine-made
@@ -2585,6 +2602,25 @@ mod tests {
             "iphonejp", "phonejp", "cojp", "xcojp", "japan", "jp", "comp", "",
         ] {
             assert_eq!(before_glued_jp(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn numbered_names() {
+        for yes in ["646025", "0107888", "accessid83648", "shop123"] {
+            assert!(numbered_name(yes), "{yes}");
+        }
+        for no in [
+            "12",
+            "zhibo8",
+            "k2s",
+            "123link",
+            "havadurumu15gunluk",
+            "shop-123",
+            "shop12",
+            "",
+        ] {
+            assert!(!numbered_name(no), "{no}");
         }
     }
 
