@@ -1522,6 +1522,22 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 cands.push(Cow::Owned([*a, *b].concat()));
             }
         }
+        // A subdomain token with its first or last letter doubled (`ekii-infor`, `aau-login`):
+        // read without the repeat. Not a letter doubled inside (`anna` is a name, not `ana`).
+        if li < reg_label_at {
+            for t in &toks {
+                let b = t.as_bytes();
+                if !(3..=7).contains(&b.len()) {
+                    continue;
+                }
+                let (first, last) = (b.get(..2), b.get(b.len() - 2..));
+                if matches!(first, Some([x, y]) if x == y) {
+                    cands.push(Cow::Borrowed(t.get(1..).unwrap_or("")));
+                } else if matches!(last, Some([x, y]) if x == y) {
+                    cands.push(Cow::Borrowed(t.get(..t.len() - 1).unwrap_or("")));
+                }
+            }
+        }
         // A hyphen part with a digit inside, whole: brand words such as `ts3card`.
         for part in label.split(['-', '_']) {
             if part.bytes().any(|c| c.is_ascii_digit()) && !cands.iter().any(|c| c == part) {
