@@ -1257,7 +1257,8 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
     }
     // Real words can hold a brand's letters (`olivegarden` holds onedrive's, `medicare` micard's);
     // the shuffles read as no language (`mecroaeri` 4.7 bits per letter, `olivegarden` 3.9).
-    if surprisal(s) < SURPRISAL_SCRAMBLED {
+    let sur = surprisal(s);
+    if sur < SURPRISAL_SCRAMBLED {
         return None;
     }
     let have = crate::brand_data::letter_counts(s);
@@ -1293,7 +1294,7 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
         .or_else(|| {
             // One letter of a longer brand swapped for another (`mceoreaei`, `amaozon`): only
             // labels at least the brand's length that read as no language at all.
-            (surprisal(s) >= SURPRISAL_SCRAMBLED_SWAP)
+            (sur >= SURPRISAL_SCRAMBLED_SWAP)
                 .then(|| {
                     targets
                         .iter()
@@ -2072,14 +2073,12 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
             continue;
         }
         if brand_reason.is_none() {
-            // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`).
-            let found = brands
-                .word(t)
-                .map(|b| (b, t))
-                .or_else(|| match find_word(t, brands) {
-                    (Some(hit), true) => Some(hit),
-                    _ => None,
-                });
+            // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`): find_word's
+            // exact readings (it tries the word itself first).
+            let found = match find_word(t, brands) {
+                (Some(hit), true) => Some(hit),
+                _ => None,
+            };
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
                     brand_reason = Some(branded(
