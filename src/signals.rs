@@ -992,7 +992,8 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
 /// `www2.jcom.co.jp.login.vkia.cn` (dotted) or `jcom-co-jp.example.com` (hyphenated).
 fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     // Token stream over labels and hyphens, remembering whether each token follows a dot.
-    let mut toks: Vec<(&str, bool)> = Vec::new();
+    // At most one token per two bytes of the host: one allocation.
+    let mut toks: Vec<(&str, bool)> = Vec::with_capacity(h.host.len() / 2 + 1);
     for label in &h.labels {
         for (i, t) in split_byte(label, b'-').enumerate() {
             if !t.is_empty() {
@@ -1347,14 +1348,12 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         }
     }
     // Labels of the subdomain glued to the registrable label (`ama.zon.co.jp`).
-    let glued: String = h
-        .subdomain
-        .rsplit('.')
-        .next()
-        .map(|s| [s, label].concat())
-        .unwrap_or_default();
-    let mut cands = vec![label.to_string()];
-    for c in [without_hyphens(label).into_owned(), glued] {
+    let glued = match last_piece(h.subdomain, b'.') {
+        "" => Cow::Borrowed(label),
+        s => Cow::Owned([s, label].concat()),
+    };
+    let mut cands: Vec<Cow<'_, str>> = vec![Cow::Borrowed(label)];
+    for c in [without_hyphens(label), glued] {
         if !cands.contains(&c) {
             cands.push(c);
         }
@@ -1434,7 +1433,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         let toks = tokens(label);
         let has_context = toks.len() > 1 || h.labels.len() > reg_labels + 1;
         // Tokens, and neighbours joined as brands write them (`eki-net`, `au` + `pay`).
-        let mut cands: Vec<Cow<'_, str>> = toks.iter().map(|t| Cow::Borrowed(*t)).collect();
+        // Room for the tokens and two joinings per pair (hyphen parts with a digit may add more).
+        let mut cands: Vec<Cow<'_, str>> = Vec::with_capacity(3 * toks.len() + 1);
+        cands.extend(toks.iter().map(|t| Cow::Borrowed(*t)));
         for pair in toks.windows(2) {
             if let [a, b] = pair {
                 cands.push(Cow::Owned([*a, "-", *b].concat()));
@@ -1602,6 +1603,15 @@ fn strip_short_suffix<'t>(tok: &'t str, a: &str) -> Option<&'t str> {
         tok.get(..at)
     } else {
         None
+    }
+}
+
+/// `s` with ASCII letters lower-cased, borrowed when it has no upper-case letter (most paths).
+fn ascii_lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
@@ -1850,13 +1860,15 @@ const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/confi
 /// A subdomain label naming a DNS record or a mail service (see [`SERVICE_LABELS`]), unless the
 /// link goes to the service's own file.
 fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
-    let path = h.parsed.url.path().to_ascii_lowercase();
-    if SERVICE_PATHS.iter().any(|p| path.starts_with(p)) {
-        return None;
-    }
-    h.subdomain
-        .split('.')
-        .find(|l| l.starts_with('_') || SERVICE_LABELS.contains(l))
+    let label =
+        split_byte(h.subdomain, b'.').find(|l| l.starts_with('_') || SERVICE_LABELS.contains(l))?;
+    // The path, compared without case (the service paths are lower-case ASCII).
+    let path = h.parsed.url.path().as_bytes();
+    let to_service = SERVICE_PATHS.iter().any(|p| {
+        path.get(..p.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes()))
+    });
+    (!to_service).then_some(label)
 }
 
 /// Host tricks that add weight but never decide alone.
@@ -2046,7 +2058,7 @@ pub fn path_signals_ip(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
 }
 
 fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Option<usize>) {
-    let path = url.path().to_ascii_lowercase();
+    let path = ascii_lowercase(url.path());
     // Risky downloads: the last path segment's extension.
     let last = last_piece(&path, b'/');
     if let Some((stem, ext)) = last.rsplit_once('.') {
@@ -2062,7 +2074,7 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
         return;
     }
     // Brand word as a path or query token of an unrelated domain (`/jabank`, `/smbc-card/`).
-    let query = url.query().unwrap_or("").to_ascii_lowercase();
+    let query = ascii_lowercase(url.query().unwrap_or(""));
     let mut cred = 0;
     let mut brand_reason: Option<Reason> = None;
     for t in path
