@@ -2515,23 +2515,52 @@ mod tests {
         }
     }
 
-    #[test]
-    fn unconfuse_reads_ascii_as_the_char_path_does() {
-        // A trailing `é` sends a string down the char path and takes part in no rule.
-        let alphabet = b"rnvmi01!|35@a-";
-        let mut s = Vec::new();
-        for len in 0..=4u32 {
-            for code in 0..alphabet.len().pow(len) {
-                s.clear();
-                let mut c = code;
-                for _ in 0..len {
-                    s.push(alphabet.get(c % alphabet.len()).copied().unwrap_or(b'a'));
-                    c /= alphabet.len();
-                }
-                let s = std::str::from_utf8(&s).unwrap_or_default();
-                let chars = unconfuse(&format!("{s}é"));
-                assert_eq!(format!("{}é", unconfuse(s)), chars, "{s}");
+    /// unconfuse as first written, a char at a time: the reference for the byte-wise one.
+    fn unconfuse_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let pair = match (c, chars.peek().copied()) {
+                ('r', Some('n')) | ('r', Some('r')) | ('n', Some('n')) => Some('m'),
+                ('v', Some('v')) => Some('w'),
+                _ => None,
+            };
+            if let Some(m) = pair {
+                chars.next();
+                out.push(m);
+                continue;
             }
+            out.push(match c {
+                '0' => 'o',
+                '1' | 'i' | '!' | '|' => 'l',
+                '3' => 'e',
+                '5' => 's',
+                '@' => 'a',
+                _ => c,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn unconfuse_reads_as_the_char_by_char_rules() {
+        // Every string of up to four characters over those the rules look at and two others.
+        let alphabet = [
+            "r", "n", "v", "m", "i", "0", "1", "!", "|", "3", "5", "@", "a", "é", "ｒ",
+        ];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .filter(|w| w.chars().count() <= 4)
+                .collect();
+            words.extend(longer);
+            words.sort();
+            words.dedup();
+        }
+        for s in &words {
+            assert_eq!(unconfuse(s), unconfuse_by_chars(s), "{s}");
         }
         assert_eq!(unconfuse("rnercari"), "mercarl");
         assert_eq!(unconfuse("amaz0n-vvallet"), "amazon-wallet");
