@@ -812,11 +812,16 @@ static TRIGRAMS: &[u8; 27 * 27 * 27] = include_bytes!("data/trigrams.bin");
 /// Mean surprisal in bits per letter of a lower-case ASCII word under the trigram table.
 /// Ordinary names score about 4; keyboard mash 7 and more.
 pub fn surprisal(word: &str) -> f32 {
+    surprisal_of(word.as_bytes())
+}
+
+/// [`surprisal`] of a word's bytes.
+fn surprisal_of(word: &[u8]) -> f32 {
     let mut a = 0usize;
     let mut b = 0usize;
     let mut sum = 0u32;
     let mut n = 0u32;
-    for c in word.bytes().chain(std::iter::once(b'$')) {
+    for c in word.iter().copied().chain(std::iter::once(b'$')) {
         let c = if c.is_ascii_lowercase() {
             usize::from(c - b'a' + 1)
         } else {
@@ -850,19 +855,25 @@ fn token_looks_random(tok: &str) -> bool {
         return true;
     }
     // Digits interleaved with letters (several switches): `sy4n5j`, `x9c15d0sj`.
-    let switches = b
-        .windows(2)
-        .filter(|w| matches!(w, [x, y] if x.is_ascii_digit() != y.is_ascii_digit()))
-        .count();
-    if digits >= 2 && letters >= 2 && switches >= 3 {
-        return true;
+    if digits >= 2 && letters >= 2 {
+        let switches = b
+            .windows(2)
+            .filter(|w| matches!(w, [x, y] if x.is_ascii_digit() != y.is_ascii_digit()))
+            .count();
+        if switches >= 3 {
+            return true;
+        }
     }
-    // Letter runs that no language spells.
-    tok.split(|c: char| !c.is_ascii_lowercase()).any(|run| {
+    // Letter runs that no language spells (runs of lower-case ASCII letters, cut at any other
+    // byte; only runs of six or more are read).
+    b.split(|c| !c.is_ascii_lowercase()).any(|run| {
+        if run.len() < 6 {
+            return false;
+        }
         let long_consonants = {
             let mut r = 0;
             let mut m = 0;
-            for c in run.bytes() {
+            for &c in run {
                 if is_vowel(c) {
                     r = 0
                 } else {
@@ -872,7 +883,7 @@ fn token_looks_random(tok: &str) -> bool {
             }
             m >= 6
         };
-        run.len() >= 6 && (long_consonants || surprisal(run) >= SURPRISAL_RANDOM)
+        long_consonants || surprisal_of(run) >= SURPRISAL_RANDOM
     })
 }
 
