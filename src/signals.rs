@@ -650,10 +650,16 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
 /// costs more than the short labels and path segments it is used on here.
 pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> + Clone {
     debug_assert!(sep.is_ascii());
+    split_where(s, move |b| b == sep)
+}
+
+/// `s.split(|c| ...)` for separators that are ASCII bytes (`is_sep` must hold for no byte
+/// of 0x80 and up, so every cut falls between characters), like [`split_byte`].
+fn split_where(s: &str, is_sep: impl Fn(u8) -> bool + Clone) -> impl Iterator<Item = &str> + Clone {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
-        match r.bytes().position(|b| b == sep) {
+        match r.bytes().position(&is_sep) {
             Some(i) => {
                 rest = r.get(i + 1..);
                 r.get(..i)
@@ -664,6 +670,16 @@ pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> + Clone
             }
         }
     })
+}
+
+/// The separators of a label's parts: `-` and `_` (`split(['-', '_'])`).
+fn is_hyphen(b: u8) -> bool {
+    b == b'-' || b == b'_'
+}
+
+/// `.` and `-` (`split(['.', '-'])`).
+fn is_dot_or_hyphen(b: u8) -> bool {
+    b == b'.' || b == b'-'
 }
 
 /// `s.rsplit(sep).next()` for an ASCII separator: what follows its last occurrence (all of `s`
@@ -684,7 +700,7 @@ fn tokens(label: &str) -> Vec<&str> {
 
 /// Calls `f` on each of [`tokens`], in order, without collecting them.
 fn for_each_token<'a>(label: &'a str, mut f: impl FnMut(&'a str)) {
-    for part in label.split(['-', '_']) {
+    for part in split_where(label, is_hyphen) {
         let mut start = 0;
         let bytes = part.as_bytes();
         for i in 1..bytes.len() {
@@ -1013,9 +1029,11 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
         }
     }
     let n = toks.len();
-    let reg_tokens = h
-        .registrable
-        .map_or(0, |r| r.split(['.', '-']).filter(|t| !t.is_empty()).count());
+    let reg_tokens = h.registrable.map_or(0, |r| {
+        split_where(r, is_dot_or_hyphen)
+            .filter(|t| !t.is_empty())
+            .count()
+    });
     let mut key = String::new();
     for i in 0..n {
         for len in 2..=4 {
@@ -1066,8 +1084,8 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
     {
         return;
     }
-    let toks: Vec<&str> = h.host.split(['.', '-']).collect();
-    let real_suffix_tokens = h.suffix.split(['.', '-']).count();
+    let toks: Vec<&str> = split_where(h.host, is_dot_or_hyphen).collect();
+    let real_suffix_tokens = split_where(h.suffix, is_dot_or_hyphen).count();
     let limit = toks.len().saturating_sub(real_suffix_tokens);
     for i in 1..limit {
         let (Some(sld), Some(tld)) = (toks.get(i), toks.get(i + 1)) else {
@@ -1454,7 +1472,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             }
         }
         // A hyphen part with a digit inside, whole: brand words such as `ts3card`.
-        for part in label.split(['-', '_']) {
+        for part in split_where(label, is_hyphen) {
             if part.bytes().any(|c| c.is_ascii_digit()) && !cands.iter().any(|c| c == part) {
                 cands.push(Cow::Borrowed(part));
             }
@@ -1531,7 +1549,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         // Hyphen parts whole as well as tokens: [`tokens`] cuts at digits, so a digit written
         // for a letter (`amaz0n-update-jp`) only shows in the part.
         if toks.len() > 1 {
-            let parts = label.split(['-', '_']);
+            let parts = split_where(label, is_hyphen);
             for t in toks.iter().copied().chain(parts) {
                 if t.len() >= 6 && t != *label && !cands.contains(&t) {
                     cands.push(t);
@@ -2628,7 +2646,16 @@ mod tests {
             "www.example.co.jp",
             "é.ü-x",
             "//a/b/",
+            "a_-b.c",
         ] {
+            let want: Vec<&str> = s.split(['-', '_']).collect();
+            assert_eq!(split_where(s, is_hyphen).collect::<Vec<_>>(), want, "{s:?}");
+            let want: Vec<&str> = s.split(['.', '-']).collect();
+            assert_eq!(
+                split_where(s, is_dot_or_hyphen).collect::<Vec<_>>(),
+                want,
+                "{s:?}"
+            );
             for sep in [b'.', b'-', b'/'] {
                 let want: Vec<&str> = s.split(char::from(sep)).collect();
                 assert_eq!(split_byte(s, sep).collect::<Vec<_>>(), want, "{s:?}");
