@@ -1320,15 +1320,16 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
     let targets = brands.scramble_targets();
     targets
         .iter()
-        .find(|t| missing(t) == Some(0))
+        // (The first-letter test of `missing`, ahead of the call: most targets fail it.)
+        .find(|t| t.first == first && missing(t) == Some(0))
         .or_else(|| {
             // One letter of a longer brand swapped for another (`mceoreaei`, `amaozon`): only
             // labels at least the brand's length that read as no language at all.
             (sur >= SURPRISAL_SCRAMBLED_SWAP)
                 .then(|| {
-                    targets
-                        .iter()
-                        .find(|t| t.len >= 7 && s.len() >= t.len && missing(t) == Some(1))
+                    targets.iter().find(|t| {
+                        t.first == first && t.len >= 7 && s.len() >= t.len && missing(t) == Some(1)
+                    })
                 })
                 .flatten()
         })
