@@ -118,62 +118,34 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
 }
 
 /// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
+///
+/// Byte by byte: every rule reads and writes ASCII, and the bytes of other characters (0x80 and
+/// up) match none, so the runs between replacements are copied whole.
 pub fn unconfuse(s: &str) -> String {
-    if s.is_ascii() {
-        return unconfuse_ascii(s.as_bytes());
-    }
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let pair = match (c, next) {
-            ('r', Some('n')) | ('r', Some('r')) | ('n', Some('n')) => Some('m'),
-            ('v', Some('v')) => Some('w'),
-            _ => None,
-        };
-        if let Some(m) = pair {
-            chars.next();
-            out.push(m);
-            continue;
-        }
-        out.push(match c {
-            '0' => 'o',
-            '1' | 'i' | '!' | '|' => 'l',
-            '3' => 'e',
-            '5' => 's',
-            '@' => 'a',
-            _ => c,
-        });
-    }
-    out
-}
-
-/// [`unconfuse`] of an ASCII string, byte by byte (every rule maps ASCII to ASCII): the common
-/// case, without decoding and encoding chars.
-fn unconfuse_ascii(b: &[u8]) -> String {
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
+    let (mut i, mut run) = (0, 0);
     while let Some(&c) = b.get(i) {
-        let m = match (c, b.get(i + 1)) {
-            (b'r', Some(b'n' | b'r')) | (b'n', Some(b'n')) => {
+        let (m, n) = match (c, b.get(i + 1)) {
+            (b'r', Some(b'n' | b'r')) | (b'n', Some(b'n')) => (b'm', 2),
+            (b'v', Some(b'v')) => (b'w', 2),
+            (b'0', _) => (b'o', 1),
+            (b'1' | b'i' | b'!' | b'|', _) => (b'l', 1),
+            (b'3', _) => (b'e', 1),
+            (b'5', _) => (b's', 1),
+            (b'@', _) => (b'a', 1),
+            _ => {
                 i += 1;
-                b'm'
+                continue;
             }
-            (b'v', Some(b'v')) => {
-                i += 1;
-                b'w'
-            }
-            (b'0', _) => b'o',
-            (b'1' | b'i' | b'!' | b'|', _) => b'l',
-            (b'3', _) => b'e',
-            (b'5', _) => b's',
-            (b'@', _) => b'a',
-            _ => c,
         };
-        out.push(m);
-        i += 1;
+        out.push_str(s.get(run..i).unwrap_or(""));
+        out.push(char::from(m));
+        i += n;
+        run = i;
     }
-    String::from_utf8(out).unwrap_or_default()
+    out.push_str(s.get(run..).unwrap_or(""));
+    out
 }
 
 /// How many of each letter a–z a string has (other bytes are not counted).

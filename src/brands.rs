@@ -776,6 +776,24 @@ mod tests {
     }
 
     #[test]
+    fn filter_bit_hashes_the_first_three_bytes_and_the_last() {
+        let reference = |key: &[u8]| {
+            let mut h = (key.len() as u32).wrapping_mul(0x9E37_79B9);
+            for b in key.iter().take(3).chain(key.last()) {
+                h = (h ^ u32::from(*b)).wrapping_mul(0x0100_0193);
+            }
+            h ^ (h >> 15)
+        };
+        let bytes = b"amazon.co.jp-\x00\xff\xe3";
+        for len in 0..=bytes.len() {
+            for start in 0..bytes.len() - len + 1 {
+                let key = bytes.get(start..start + len).unwrap_or(&[]);
+                assert_eq!(crate::hashtab::filter_bit(key), reference(key), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
     fn filter_bit3_is_filter_bit_of_three_bytes() {
         for a in (0..=255u8).step_by(7) {
             for b in [0u8, 1, b'a', b'z', 0x80, 255] {

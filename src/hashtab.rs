@@ -107,9 +107,19 @@ pub fn find<'k>(
 /// a full hash nor a probe into the table.
 #[inline]
 pub fn filter_bit(key: &[u8]) -> u32 {
+    let mix = |h: u32, b: u8| (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     let mut h = (key.len() as u32).wrapping_mul(0x9E37_79B9);
-    for b in key.iter().take(3).chain(key.last()) {
-        h = (h ^ u32::from(*b)).wrapping_mul(0x0100_0193);
+    // The first three bytes, then the last (`take(3).chain(last())`, written out).
+    match *key {
+        [] => {}
+        [a] => h = mix(mix(h, a), a),
+        [a, b] => h = mix(mix(mix(h, a), b), b),
+        [a, b, c, ..] => h = mix(mix(mix(h, a), b), c),
+    }
+    if key.len() >= 3 {
+        if let Some(&l) = key.last() {
+            h = mix(h, l);
+        }
     }
     h ^ (h >> 15)
 }

@@ -141,9 +141,13 @@ pub fn repair(input: &str) -> String {
 
 /// True when the string starts with `scheme:` (and not `host:port`).
 fn has_scheme(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else {
+    let Some(colon) = s.bytes().position(|b| b == b':') else {
         return false;
     };
+    let (scheme, rest) = (
+        s.get(..colon).unwrap_or(""),
+        s.get(colon + 1..).unwrap_or(""),
+    );
     scheme.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
         && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-'))
         // `localhost:8080/x` is a host and port, not a scheme.

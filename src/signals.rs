@@ -665,10 +665,16 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
 /// costs more than the short labels and path segments it is used on here.
 pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> + Clone {
     debug_assert!(sep.is_ascii());
+    split_where(s, move |b| b == sep)
+}
+
+/// `s.split(|c| ...)` for separators that are ASCII bytes (`is_sep` must hold for no byte
+/// of 0x80 and up, so every cut falls between characters), like [`split_byte`].
+fn split_where(s: &str, is_sep: impl Fn(u8) -> bool + Clone) -> impl Iterator<Item = &str> + Clone {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
-        match r.bytes().position(|b| b == sep) {
+        match r.bytes().position(&is_sep) {
             Some(i) => {
                 rest = r.get(i + 1..);
                 r.get(..i)
@@ -679,6 +685,16 @@ pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> + Clone
             }
         }
     })
+}
+
+/// The separators of a label's parts: `-` and `_` (`split(['-', '_'])`).
+fn is_hyphen(b: u8) -> bool {
+    b == b'-' || b == b'_'
+}
+
+/// `.` and `-` (`split(['.', '-'])`).
+fn is_dot_or_hyphen(b: u8) -> bool {
+    b == b'.' || b == b'-'
 }
 
 /// `s.rsplit(sep).next()` for an ASCII separator: what follows its last occurrence (all of `s`
@@ -699,7 +715,7 @@ fn tokens(label: &str) -> Vec<&str> {
 
 /// Calls `f` on each of [`tokens`], in order, without collecting them.
 fn for_each_token<'a>(label: &'a str, mut f: impl FnMut(&'a str)) {
-    for part in label.split(['-', '_']) {
+    for part in split_where(label, is_hyphen) {
         let mut start = 0;
         let bytes = part.as_bytes();
         for i in 1..bytes.len() {
@@ -827,11 +843,16 @@ static TRIGRAMS: &[u8; 27 * 27 * 27] = include_bytes!("data/trigrams.bin");
 /// Mean surprisal in bits per letter of a lower-case ASCII word under the trigram table.
 /// Ordinary names score about 4; keyboard mash 7 and more.
 pub fn surprisal(word: &str) -> f32 {
+    surprisal_of(word.as_bytes())
+}
+
+/// [`surprisal`] of a word's bytes.
+fn surprisal_of(word: &[u8]) -> f32 {
     let mut a = 0usize;
     let mut b = 0usize;
     let mut sum = 0u32;
     let mut n = 0u32;
-    for c in word.bytes().chain(std::iter::once(b'$')) {
+    for c in word.iter().copied().chain(std::iter::once(b'$')) {
         let c = if c.is_ascii_lowercase() {
             usize::from(c - b'a' + 1)
         } else {
@@ -865,19 +886,25 @@ fn token_looks_random(tok: &str) -> bool {
         return true;
     }
     // Digits interleaved with letters (several switches): `sy4n5j`, `x9c15d0sj`.
-    let switches = b
-        .windows(2)
-        .filter(|w| matches!(w, [x, y] if x.is_ascii_digit() != y.is_ascii_digit()))
-        .count();
-    if digits >= 2 && letters >= 2 && switches >= 3 {
-        return true;
+    if digits >= 2 && letters >= 2 {
+        let switches = b
+            .windows(2)
+            .filter(|w| matches!(w, [x, y] if x.is_ascii_digit() != y.is_ascii_digit()))
+            .count();
+        if switches >= 3 {
+            return true;
+        }
     }
-    // Letter runs that no language spells.
-    tok.split(|c: char| !c.is_ascii_lowercase()).any(|run| {
+    // Letter runs that no language spells (runs of lower-case ASCII letters, cut at any other
+    // byte; only runs of six or more are read).
+    b.split(|c| !c.is_ascii_lowercase()).any(|run| {
+        if run.len() < 6 {
+            return false;
+        }
         let long_consonants = {
             let mut r = 0;
             let mut m = 0;
-            for c in run.bytes() {
+            for &c in run {
                 if is_vowel(c) {
                     r = 0
                 } else {
@@ -887,7 +914,7 @@ fn token_looks_random(tok: &str) -> bool {
             }
             m >= 6
         };
-        run.len() >= 6 && (long_consonants || surprisal(run) >= SURPRISAL_RANDOM)
+        long_consonants || surprisal_of(run) >= SURPRISAL_RANDOM
     })
 }
 
@@ -1007,7 +1034,8 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
 /// `www2.jcom.co.jp.login.vkia.cn` (dotted) or `jcom-co-jp.example.com` (hyphenated).
 fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     // Token stream over labels and hyphens, remembering whether each token follows a dot.
-    let mut toks: Vec<(&str, bool)> = Vec::new();
+    // At most one token per two bytes of the host: one allocation.
+    let mut toks: Vec<(&str, bool)> = Vec::with_capacity(h.host.len() / 2 + 1);
     for label in &h.labels {
         for (i, t) in split_byte(label, b'-').enumerate() {
             if !t.is_empty() {
@@ -1016,9 +1044,11 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
         }
     }
     let n = toks.len();
-    let reg_tokens = h
-        .registrable
-        .map_or(0, |r| r.split(['.', '-']).filter(|t| !t.is_empty()).count());
+    let reg_tokens = h.registrable.map_or(0, |r| {
+        split_where(r, is_dot_or_hyphen)
+            .filter(|t| !t.is_empty())
+            .count()
+    });
     let mut key = String::new();
     for i in 0..n {
         for len in 2..=4 {
@@ -1069,8 +1099,8 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
     {
         return;
     }
-    let toks: Vec<&str> = h.host.split(['.', '-']).collect();
-    let real_suffix_tokens = h.suffix.split(['.', '-']).count();
+    let toks: Vec<&str> = split_where(h.host, is_dot_or_hyphen).collect();
+    let real_suffix_tokens = split_where(h.suffix, is_dot_or_hyphen).count();
     let limit = toks.len().saturating_sub(real_suffix_tokens);
     for i in 1..limit {
         let (Some(sld), Some(tld)) = (toks.get(i), toks.get(i + 1)) else {
@@ -1339,7 +1369,8 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
     }
     // Real words can hold a brand's letters (`olivegarden` holds onedrive's, `medicare` micard's);
     // the shuffles read as no language (`mecroaeri` 4.7 bits per letter, `olivegarden` 3.9).
-    if surprisal(s) < SURPRISAL_SCRAMBLED {
+    let sur = surprisal(s);
+    if sur < SURPRISAL_SCRAMBLED {
         return None;
     }
     let have = crate::brand_data::letter_counts(s);
@@ -1371,15 +1402,16 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
     let targets = brands.scramble_targets();
     targets
         .iter()
-        .find(|t| missing(t) == Some(0))
+        // (The first-letter test of `missing`, ahead of the call: most targets fail it.)
+        .find(|t| t.first == first && missing(t) == Some(0))
         .or_else(|| {
             // One letter of a longer brand swapped for another (`mceoreaei`, `amaozon`): only
             // labels at least the brand's length that read as no language at all.
-            (surprisal(s) >= SURPRISAL_SCRAMBLED_SWAP)
+            (sur >= SURPRISAL_SCRAMBLED_SWAP)
                 .then(|| {
-                    targets
-                        .iter()
-                        .find(|t| t.len >= 7 && s.len() >= t.len && missing(t) == Some(1))
+                    targets.iter().find(|t| {
+                        t.first == first && t.len >= 7 && s.len() >= t.len && missing(t) == Some(1)
+                    })
                 })
                 .flatten()
         })
@@ -1428,14 +1460,12 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         }
     }
     // Labels of the subdomain glued to the registrable label (`ama.zon.co.jp`).
-    let glued: String = h
-        .subdomain
-        .rsplit('.')
-        .next()
-        .map(|s| [s, label].concat())
-        .unwrap_or_default();
-    let mut cands = vec![label.to_string()];
-    for c in [without_hyphens(label).into_owned(), glued] {
+    let glued = match last_piece(h.subdomain, b'.') {
+        "" => Cow::Borrowed(label),
+        s => Cow::Owned([s, label].concat()),
+    };
+    let mut cands: Vec<Cow<'_, str>> = vec![Cow::Borrowed(label)];
+    for c in [without_hyphens(label), glued] {
         if !cands.contains(&c) {
             cands.push(c);
         }
@@ -1515,7 +1545,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         let toks = tokens(label);
         let has_context = toks.len() > 1 || h.labels.len() > reg_labels + 1;
         // Tokens, and neighbours joined as brands write them (`eki-net`, `au` + `pay`).
-        let mut cands: Vec<Cow<'_, str>> = toks.iter().map(|t| Cow::Borrowed(*t)).collect();
+        // Room for the tokens and two joinings per pair (hyphen parts with a digit may add more).
+        let mut cands: Vec<Cow<'_, str>> = Vec::with_capacity(3 * toks.len() + 1);
+        cands.extend(toks.iter().map(|t| Cow::Borrowed(*t)));
         for pair in toks.windows(2) {
             if let [a, b] = pair {
                 cands.push(Cow::Owned([*a, "-", *b].concat()));
@@ -1539,7 +1571,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             }
         }
         // A hyphen part with a digit inside, whole: brand words such as `ts3card`.
-        for part in label.split(['-', '_']) {
+        for part in split_where(label, is_hyphen) {
             if part.bytes().any(|c| c.is_ascii_digit()) && !cands.iter().any(|c| c == part) {
                 cands.push(Cow::Borrowed(part));
             }
@@ -1628,7 +1660,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         // Hyphen parts whole as well as tokens: [`tokens`] cuts at digits, so a digit written
         // for a letter (`amaz0n-update-jp`) only shows in the part.
         if toks.len() > 1 {
-            let parts = label.split(['-', '_']);
+            let parts = split_where(label, is_hyphen);
             for t in toks.iter().copied().chain(parts) {
                 if t.len() >= 6 && t != *label && !cands.contains(&t) {
                     cands.push(t);
@@ -1711,6 +1743,15 @@ fn strip_short_suffix<'t>(tok: &'t str, a: &str) -> Option<&'t str> {
         tok.get(..at)
     } else {
         None
+    }
+}
+
+/// `s` with ASCII letters lower-cased, borrowed when it has no upper-case letter (most paths).
+fn ascii_lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
@@ -1975,13 +2016,15 @@ const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/confi
 /// A subdomain label naming a DNS record or a mail service (see [`SERVICE_LABELS`]), unless the
 /// link goes to the service's own file.
 fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
-    let path = h.parsed.url.path().to_ascii_lowercase();
-    if SERVICE_PATHS.iter().any(|p| path.starts_with(p)) {
-        return None;
-    }
-    h.subdomain
-        .split('.')
-        .find(|l| l.starts_with('_') || SERVICE_LABELS.contains(l))
+    let label =
+        split_byte(h.subdomain, b'.').find(|l| l.starts_with('_') || SERVICE_LABELS.contains(l))?;
+    // The path, compared without case (the service paths are lower-case ASCII).
+    let path = h.parsed.url.path().as_bytes();
+    let to_service = SERVICE_PATHS.iter().any(|p| {
+        path.get(..p.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes()))
+    });
+    (!to_service).then_some(label)
 }
 
 /// Host tricks that add weight but never decide alone.
@@ -2223,7 +2266,7 @@ pub fn path_signals_ip(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
 }
 
 fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Option<usize>) {
-    let path = url.path().to_ascii_lowercase();
+    let path = ascii_lowercase(url.path());
     // Risky downloads: the last path segment's extension.
     let last = last_piece(&path, b'/');
     if let Some((stem, ext)) = last.rsplit_once('.') {
@@ -2239,7 +2282,7 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
         return;
     }
     // Brand word as a path or query token of an unrelated domain (`/jabank`, `/smbc-card/`).
-    let query = url.query().unwrap_or("").to_ascii_lowercase();
+    let query = ascii_lowercase(url.query().unwrap_or(""));
     let mut cred = 0;
     let mut brand_reason: Option<Reason> = None;
     for t in path
@@ -2250,14 +2293,12 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
             continue;
         }
         if brand_reason.is_none() {
-            // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`).
-            let found = brands
-                .word(t)
-                .map(|b| (b, t))
-                .or_else(|| match find_word(t, brands) {
-                    (Some(hit), true) => Some(hit),
-                    _ => None,
-                });
+            // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`): find_word's
+            // exact readings (it tries the word itself first).
+            let found = match find_word(t, brands) {
+                (Some(hit), true) => Some(hit),
+                _ => None,
+            };
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
                     brand_reason = Some(branded(
@@ -2743,23 +2784,52 @@ mod tests {
         }
     }
 
-    #[test]
-    fn unconfuse_reads_ascii_as_the_char_path_does() {
-        // A trailing `é` sends a string down the char path and takes part in no rule.
-        let alphabet = b"rnvmi01!|35@a-";
-        let mut s = Vec::new();
-        for len in 0..=4u32 {
-            for code in 0..alphabet.len().pow(len) {
-                s.clear();
-                let mut c = code;
-                for _ in 0..len {
-                    s.push(alphabet.get(c % alphabet.len()).copied().unwrap_or(b'a'));
-                    c /= alphabet.len();
-                }
-                let s = std::str::from_utf8(&s).unwrap_or_default();
-                let chars = unconfuse(&format!("{s}é"));
-                assert_eq!(format!("{}é", unconfuse(s)), chars, "{s}");
+    /// unconfuse as first written, a char at a time: the reference for the byte-wise one.
+    fn unconfuse_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let pair = match (c, chars.peek().copied()) {
+                ('r', Some('n')) | ('r', Some('r')) | ('n', Some('n')) => Some('m'),
+                ('v', Some('v')) => Some('w'),
+                _ => None,
+            };
+            if let Some(m) = pair {
+                chars.next();
+                out.push(m);
+                continue;
             }
+            out.push(match c {
+                '0' => 'o',
+                '1' | 'i' | '!' | '|' => 'l',
+                '3' => 'e',
+                '5' => 's',
+                '@' => 'a',
+                _ => c,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn unconfuse_reads_as_the_char_by_char_rules() {
+        // Every string of up to four characters over those the rules look at and two others.
+        let alphabet = [
+            "r", "n", "v", "m", "i", "0", "1", "!", "|", "3", "5", "@", "a", "é", "ｒ",
+        ];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .filter(|w| w.chars().count() <= 4)
+                .collect();
+            words.extend(longer);
+            words.sort();
+            words.dedup();
+        }
+        for s in &words {
+            assert_eq!(unconfuse(s), unconfuse_by_chars(s), "{s}");
         }
         assert_eq!(unconfuse("rnercari"), "mercarl");
         assert_eq!(unconfuse("amaz0n-vvallet"), "amazon-wallet");
@@ -2816,7 +2886,16 @@ mod tests {
             "www.example.co.jp",
             "é.ü-x",
             "//a/b/",
+            "a_-b.c",
         ] {
+            let want: Vec<&str> = s.split(['-', '_']).collect();
+            assert_eq!(split_where(s, is_hyphen).collect::<Vec<_>>(), want, "{s:?}");
+            let want: Vec<&str> = s.split(['.', '-']).collect();
+            assert_eq!(
+                split_where(s, is_dot_or_hyphen).collect::<Vec<_>>(),
+                want,
+                "{s:?}"
+            );
             for sep in [b'.', b'-', b'/'] {
                 let want: Vec<&str> = s.split(char::from(sep)).collect();
                 assert_eq!(split_byte(s, sep).collect::<Vec<_>>(), want, "{s:?}");
