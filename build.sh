@@ -92,9 +92,9 @@ build_native() {
 }
 
 build_wasm() {
-  log "cargo build --lib --release --target $WASM_TARGET"
-  cargo build --lib --release --locked --target "$WASM_TARGET"
-  local raw="target/$WASM_TARGET/release/linkguard.wasm" tmp
+  log "cargo build --lib --profile wasm --target $WASM_TARGET"
+  cargo build --lib --profile wasm --locked --target "$WASM_TARGET"
+  local raw="target/$WASM_TARGET/wasm/linkguard.wasm" tmp
   [ -f "$raw" ] || die "$raw was not produced"
   tmp="$(mktemp -d)"
   log "wasm-bindgen --target web → dist/pkg"
