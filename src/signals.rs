@@ -1158,7 +1158,8 @@ fn before_glued_jp(part: &str) -> Option<&str> {
 
 /// What follows `www` in the host names of a site's own test and staging copies.
 const WWW_COPIES: &[&str] = &[
-    "dev", "test", "stag", "qa", "beta", "prev", "uat", "prod", "new", "old",
+    "dev", "test", "stag", "qa", "beta", "prev", "uat", "prod", "new", "old", "origin", "ssl",
+    "cdn",
 ];
 
 /// `co.jp` written without its dots, glued to a name (`paylpalcojp.com`, `ekicomjp.example.com`,
@@ -1212,14 +1213,16 @@ const REGION_LABELS: &[&str] = &["jp"];
 /// left alone (`jp.example.com` is a language site), and so is a region label after a service
 /// word (`shop.jp.example.com`).
 fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
-    // `www` glued to a name (`wwwinfo.example.com`, `wwww.example.com`): a site's host name
-    // dressed as the start of an address. `www1`, `www2` are servers of the site's own, and so
-    // are its test copies (`wwwdev`, `wwwtest`).
+    // `www` glued to a name (`wwwinfo.example.com`, `wwww.example.com`, `www-info-view.`): a
+    // site's host name dressed as the start of an address. `www1`, `www2` are servers of the
+    // site's own, and so are its copies (`wwwdev`, `www-test`, `www-origin`).
     if let Some(l) = h.subdomain.split('.').find(|l| {
-        l.strip_prefix("www").is_some_and(|rest| {
-            rest.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && !WWW_COPIES.iter().any(|c| rest.starts_with(c))
-        })
+        l.strip_prefix("www")
+            .map(|rest| rest.strip_prefix('-').unwrap_or(rest))
+            .is_some_and(|rest| {
+                rest.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && !WWW_COPIES.iter().any(|c| rest.starts_with(c))
+            })
     }) {
         out.push(detailed(Code::DomainInSubdomain, w::DOMAIN_IN_SUBDOMAIN, l));
         return;
@@ -2425,13 +2428,15 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
 }
 
 /// A host name in a path with characters glued after its `.jp` (`auth.sso.biglobe.ne.jpV1`,
-/// `plala.or.jpmail`: a kit's folder named for the host it copies), read up to the `.jp`.
+/// `plala.or.jpmail`, `biglobe.ne.jp-022MEE`: a kit's folder named for the host it copies), read
+/// up to the `.jp`.
 fn without_jp_tail(name: &str) -> &str {
     match name.rfind(".jp") {
         Some(at)
-            if name
-                .get(at + 3..)
-                .is_some_and(|t| t.bytes().all(|c| c.is_ascii_alphanumeric())) =>
+            if name.get(at + 3..).is_some_and(|t| {
+                t.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+            }) =>
         {
             name.get(..at + 3).unwrap_or(name)
         }
@@ -2688,6 +2693,7 @@ mod tests {
             "auth.sso.biglobe.ne.jp"
         );
         assert_eq!(without_jp_tail("plala.or.jpmail"), "plala.or.jp");
+        assert_eq!(without_jp_tail("biglobe.ne.jp-022MEE"), "biglobe.ne.jp");
         assert_eq!(without_jp_tail("smbc.co.jp"), "smbc.co.jp");
         // Not a tail of the last label: left as written.
         assert_eq!(without_jp_tail("a.jp-b.html"), "a.jp-b.html");
