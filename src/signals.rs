@@ -1421,6 +1421,15 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
         .and_then(|t| brands.target(t.target))
 }
 
+/// `s` is `target` with one of its letters written twice in a row (`jpppost` / `jppost`).
+fn doubled_letter_of(s: &str, target: &str) -> bool {
+    let (a, b) = (s.as_bytes(), target.as_bytes());
+    a.len() == b.len() + 1
+        && (1..a.len()).any(|i| {
+            a.get(i) == a.get(i - 1) && a.get(..i) == b.get(..i) && a.get(i + 1..) == b.get(i..)
+        })
+}
+
 /// Same letters in another order (`jocm` / `jcom`).
 fn same_letters(a: &str, b: &str) -> bool {
     let mut x: Vec<u8> = a.bytes().collect();
@@ -1509,7 +1518,9 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 } else {
                     w::LOOKALIKE_SAME_SUFFIX
                 }
-            } else if dist == 0 {
+            } else if dist == 0 || (t.text.len() >= 5 && doubled_letter_of(&u, t.text)) {
+                // A letter of the brand written twice (`jpppost.com`, `rakutten.net`): a
+                // typosquat's repetition, which ordinary words rarely are.
                 w::LOOKALIKE
             } else {
                 w::LOOKALIKE_OTHER_SUFFIX
