@@ -1061,7 +1061,10 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
             if i + reg_tokens >= n {
                 break;
             }
+            // Tokens joined by one byte each are no longer than the host they were cut from:
+            // one allocation for every window, made by the first.
             key.clear();
+            key.reserve(h.host.len());
             for (k, (t, _)) in toks.get(i..j).unwrap_or(&[]).iter().enumerate() {
                 if k > 0 {
                     key.push('.');
