@@ -113,9 +113,18 @@ fn line_after(from: usize) -> Option<usize> {
 fn lookup(name: &str) -> Option<u8> {
     use std::cmp::Ordering;
     let key = name.as_bytes();
-    // The last block whose first line is <= key.
+    // The last block whose first line is <= key. Every block before those whose first line
+    // starts with the key's first byte is <= key, every block after them > key: the search
+    // needs only those and the one before (all blocks for an empty or non-ASCII key).
     let blocks = PSL_HEADS.len() / 4;
-    let (mut lo, mut hi) = (0usize, blocks);
+    let first = key.first().map_or(128, |c| usize::from(*c).min(128));
+    let (mut lo, mut hi) = match (
+        PSL_BLOCKS_BEFORE.get(first),
+        PSL_BLOCKS_BEFORE.get(first + 1),
+    ) {
+        (Some(&a), Some(&b)) => (usize::from(a), usize::from(b)),
+        _ => (0, blocks),
+    };
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if cmp_line(head(mid)?, key) != Ordering::Greater {
@@ -317,6 +326,28 @@ mod tests {
                 assert!(lookup(tail).is_some(), "{tail} of {rule}");
                 rest = tail;
             }
+        }
+    }
+
+    #[test]
+    fn lookup_agrees_with_the_table_read_whole() {
+        let table: std::collections::HashMap<&str, u8> = entries().collect();
+        let mut names: Vec<String> = vec![
+            String::new(),
+            "é".into(),
+            "\u{7f}x".into(),
+            "~".into(),
+            "0".into(),
+            "zzzz".into(),
+        ];
+        for (name, _) in entries() {
+            names.push(name.to_string());
+            names.push(format!("{name}a"));
+            names.push(format!("a{name}"));
+            names.push(name.get(..name.len() - 1).unwrap_or("").to_string());
+        }
+        for n in &names {
+            assert_eq!(lookup(n), table.get(n.as_str()).copied(), "{n:?}");
         }
     }
 
