@@ -116,6 +116,31 @@ fn main() {
     let _ = writeln!(out, "pub const PSL_RULE_COUNT: usize = {};", rules.len());
     let _ = writeln!(out, "/// Lines of PSL_DATA between two PSL_HEADS entries.");
     let _ = writeln!(out, "const PSL_STRIDE: usize = {STRIDE};");
+    // Where the binary search over PSL_HEADS may look for a key by its first byte (ASCII):
+    // blocks whose first line starts with a smaller byte are all before the key, those with a
+    // larger one all after it.
+    let block_firsts: Vec<u8> = entries
+        .keys()
+        .step_by(STRIDE)
+        .map(|name| name.as_bytes().first().copied().unwrap_or(0))
+        .collect();
+    let before: Vec<String> = (0..=128u16)
+        .map(|c| {
+            let n = block_firsts.iter().filter(|f| u16::from(**f) < c).count();
+            u16::try_from(n)
+                .unwrap_or_else(|_| panic!("{n} PSL blocks"))
+                .to_string()
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// PSL_BLOCKS_BEFORE[c]: blocks of PSL_HEADS whose first line starts with a byte below c."
+    );
+    let _ = writeln!(
+        out,
+        "const PSL_BLOCKS_BEFORE: [u16; 129] = [{}];",
+        before.join(", ")
+    );
     let _ = writeln!(out, "/// Most labels in a table entry.");
     let _ = writeln!(out, "const PSL_MAX_LABELS: usize = {max_labels};");
     let _ = writeln!(

@@ -60,24 +60,52 @@ fn head(i: usize) -> Option<usize> {
 /// byte: most lines differ within a few bytes, so no scan for the end of the line.
 #[inline]
 fn cmp_line(at: usize, key: &[u8]) -> std::cmp::Ordering {
+    cmp_line_upto(at, key).0
+}
+
+/// [`cmp_line`], with the offset in PSL_DATA of the byte the comparison stopped at (the line's
+/// '\n' at the latest), from which [`line_after`] finds the next line.
+#[inline]
+fn cmp_line_upto(at: usize, key: &[u8]) -> (std::cmp::Ordering, usize) {
     use std::cmp::Ordering;
     let line = PSL_DATA.get(at + 1..).unwrap_or(&[]);
     for (i, &c) in line.iter().enumerate() {
         let k = key.get(i);
         if c == b'\n' {
-            return if k.is_some() {
+            let o = if k.is_some() {
                 Ordering::Less
             } else {
                 Ordering::Equal
             };
+            return (o, at + 1 + i);
         }
         match k {
-            None => return Ordering::Greater,
-            Some(&k) if c != k => return c.cmp(&k),
+            None => return (Ordering::Greater, at + 1 + i),
+            Some(&k) if c != k => return (c.cmp(&k), at + 1 + i),
             _ => {}
         }
     }
-    Ordering::Less
+    (Ordering::Less, PSL_DATA.len())
+}
+
+/// Offset of the line after the one `from` lies in: past the first '\n' at or after `from`.
+/// Eight bytes at a time: in `w = word ^ "\n\n\n\n\n\n\n\n"` a '\n' is a zero byte, and the
+/// lowest high bit of `(w - 0x0101..) & !w & 0x8080..` marks the first zero byte (a borrow only
+/// runs upwards from a zero byte, so no byte below it is flagged).
+#[inline]
+fn line_after(from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(word) = PSL_DATA.get(at..at + 8) {
+        let w = u64::from_le_bytes(word.try_into().ok()?) ^ (ONES * u64::from(b'\n'));
+        let zero = w.wrapping_sub(ONES) & !w & HIGHS;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize + 1);
+        }
+        at += 8;
+    }
+    Some(at + PSL_DATA.get(at..)?.iter().position(|b| *b == b'\n')? + 1)
 }
 
 /// Flags of a table entry: `None` when no rule is `name` or ends with `.name`; otherwise the
@@ -85,9 +113,18 @@ fn cmp_line(at: usize, key: &[u8]) -> std::cmp::Ordering {
 fn lookup(name: &str) -> Option<u8> {
     use std::cmp::Ordering;
     let key = name.as_bytes();
-    // The last block whose first line is <= key.
+    // The last block whose first line is <= key. Every block before those whose first line
+    // starts with the key's first byte is <= key, every block after them > key: the search
+    // needs only those and the one before (all blocks for an empty or non-ASCII key).
     let blocks = PSL_HEADS.len() / 4;
-    let (mut lo, mut hi) = (0usize, blocks);
+    let first = key.first().map_or(128, |c| usize::from(*c).min(128));
+    let (mut lo, mut hi) = match (
+        PSL_BLOCKS_BEFORE.get(first),
+        PSL_BLOCKS_BEFORE.get(first + 1),
+    ) {
+        (Some(&a), Some(&b)) => (usize::from(a), usize::from(b)),
+        _ => (0, blocks),
+    };
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if cmp_line(head(mid)?, key) != Ordering::Greater {
@@ -98,12 +135,11 @@ fn lookup(name: &str) -> Option<u8> {
     }
     let mut at = head(lo.checked_sub(1)?)?;
     for _ in 0..PSL_STRIDE {
-        match cmp_line(at, key) {
-            Ordering::Equal => return PSL_DATA.get(at)?.checked_sub(b'@'),
-            Ordering::Greater => return None,
-            Ordering::Less => {
-                at += 1 + PSL_DATA.get(at + 1..)?.iter().position(|b| *b == b'\n')? + 1;
-            }
+        match cmp_line_upto(at, key) {
+            (Ordering::Equal, _) => return PSL_DATA.get(at)?.checked_sub(b'@'),
+            (Ordering::Greater, _) => return None,
+            // The next line: the rest of this one is skipped from where the comparison stopped.
+            (Ordering::Less, stop) => at = line_after(stop)?,
         }
     }
     None
@@ -291,6 +327,44 @@ mod tests {
                 rest = tail;
             }
         }
+    }
+
+    #[test]
+    fn lookup_agrees_with_the_table_read_whole() {
+        let table: std::collections::HashMap<&str, u8> = entries().collect();
+        let mut names: Vec<String> = vec![
+            String::new(),
+            "é".into(),
+            "\u{7f}x".into(),
+            "~".into(),
+            "0".into(),
+            "zzzz".into(),
+        ];
+        for (name, _) in entries() {
+            names.push(name.to_string());
+            names.push(format!("{name}a"));
+            names.push(format!("a{name}"));
+            names.push(name.get(..name.len() - 1).unwrap_or("").to_string());
+        }
+        for n in &names {
+            assert_eq!(lookup(n), table.get(n.as_str()).copied(), "{n:?}");
+        }
+    }
+
+    #[test]
+    fn line_after_finds_the_next_line_from_any_byte() {
+        let mut start = 0;
+        for (i, &b) in PSL_DATA.iter().enumerate() {
+            let next = PSL_DATA[i..]
+                .iter()
+                .position(|c| *c == b'\n')
+                .map(|p| i + p + 1);
+            assert_eq!(line_after(i), next, "offset {i} of the line at {start}");
+            if b == b'\n' {
+                start = i + 1;
+            }
+        }
+        assert_eq!(line_after(PSL_DATA.len()), None);
     }
 
     #[test]

@@ -687,6 +687,25 @@ fn split_where(s: &str, is_sep: impl Fn(u8) -> bool + Clone) -> impl Iterator<It
     })
 }
 
+/// The runs of ASCII letters and digits in `s`: the non-empty pieces of
+/// `s.split(|c: char| !c.is_ascii_alphanumeric())`, found by a byte scan. A run is bounded by
+/// ASCII bytes or the ends of `s`, so it always starts and ends between characters.
+fn alnum_runs(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = bytes.get(at..)?;
+        let start = at + rest.iter().position(u8::is_ascii_alphanumeric)?;
+        let run = bytes.get(start..)?;
+        let len = run
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(run.len());
+        at = start + len;
+        s.get(start..at)
+    })
+}
+
 /// The separators of a label's parts: `-` and `_` (`split(['-', '_'])`).
 fn is_hyphen(b: u8) -> bool {
     b == b'-' || b == b'_'
@@ -1061,7 +1080,10 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
             if i + reg_tokens >= n {
                 break;
             }
+            // Tokens joined by one byte each are no longer than the host they were cut from:
+            // one allocation for every window, made by the first.
             key.clear();
+            key.reserve(h.host.len());
             for (k, (t, _)) in toks.get(i..j).unwrap_or(&[]).iter().enumerate() {
                 if k > 0 {
                     key.push('.');
@@ -2299,10 +2321,7 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
     let query = ascii_lowercase(url.query().unwrap_or(""));
     let mut cred = 0;
     let mut brand_reason: Option<Reason> = None;
-    for t in path
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .chain(query.split(|c: char| !c.is_ascii_alphanumeric()))
-    {
+    for t in alnum_runs(&path).chain(alnum_runs(&query)) {
         if t.len() < 3 {
             continue;
         }
@@ -2919,6 +2938,27 @@ mod tests {
                 let last = s.rsplit(char::from(sep)).next().unwrap_or("");
                 assert_eq!(last_piece(s, sep), last, "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn alnum_runs_are_the_nonempty_pieces_of_the_char_split() {
+        for s in [
+            "",
+            "/",
+            "abc",
+            "/login/Amazon-jp/",
+            "a=1&b=22&&c",
+            "é",
+            "xé9ü/üy_z",
+            "ログイン/smbc?x=ア1",
+            "-a-",
+        ] {
+            let want: Vec<&str> = s
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .collect();
+            assert_eq!(alnum_runs(s).collect::<Vec<_>>(), want, "{s:?}");
         }
     }
 
