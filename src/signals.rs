@@ -1192,7 +1192,7 @@ fn glued_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>)
     let own = h.suffix.split('.').count();
     let n = h.labels.len().saturating_sub(own);
     for label in h.labels.iter().take(n) {
-        for part in label.split('-') {
+        for part in split_byte(label, b'-') {
             let Some(claimed) = before_glued_jp(part) else {
                 continue;
             };
@@ -1238,7 +1238,7 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     // `www` glued to a name (`wwwinfo.example.com`, `wwww.example.com`, `www-info-view.`): a
     // site's host name dressed as the start of an address. `www1`, `www2` are servers of the
     // site's own, and so are its copies (`wwwdev`, `www-test`, `www-origin`).
-    if let Some(l) = h.subdomain.split('.').find(|l| {
+    if let Some(l) = split_byte(h.subdomain, b'.').find(|l| {
         l.strip_prefix("www")
             .map(|rest| rest.strip_prefix('-').unwrap_or(rest))
             .is_some_and(|rest| {
