@@ -2847,12 +2847,8 @@ mod tests {
         out
     }
 
-    #[test]
-    fn unconfuse_reads_as_the_char_by_char_rules() {
-        // Every string of up to four characters over those the rules look at and two others.
-        let alphabet = [
-            "r", "n", "v", "m", "i", "0", "1", "!", "|", "3", "5", "@", "a", "é", "ｒ",
-        ];
+    /// Every string of up to four characters over `alphabet` (the empty one included), sorted.
+    fn strings_up_to_four(alphabet: &[&str]) -> Vec<String> {
         let mut words = vec![String::new()];
         for _ in 0..4 {
             let longer: Vec<String> = words
@@ -2864,6 +2860,15 @@ mod tests {
             words.sort();
             words.dedup();
         }
+        words
+    }
+
+    #[test]
+    fn unconfuse_reads_as_the_char_by_char_rules() {
+        // Every string of up to four characters over those the rules look at and two others.
+        let words = strings_up_to_four(&[
+            "r", "n", "v", "m", "i", "0", "1", "!", "|", "3", "5", "@", "a", "é", "ｒ",
+        ]);
         for s in &words {
             assert_eq!(unconfuse(s), unconfuse_by_chars(s), "{s}");
         }
@@ -2875,18 +2880,7 @@ mod tests {
     fn byte_count_bound_never_exceeds_the_distance() {
         // Half the edit distance is at least the count difference: over every pair of strings of
         // up to four bytes from a small alphabet (with a non-ASCII letter), for k = 1 and 2.
-        let alphabet = ["a", "b", "z", "~", "0", "é"];
-        let mut words = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = words
-                .iter()
-                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
-                .filter(|w| w.chars().count() <= 4)
-                .collect();
-            words.extend(longer);
-            words.sort();
-            words.dedup();
-        }
+        let words = strings_up_to_four(&["a", "b", "z", "~", "0", "é"]);
         for a in &words {
             let ca = byte_counts(a);
             for b in &words {
