@@ -41,6 +41,14 @@ pub mod w {
     /// A page inside a site's program folders (`/wp-includes/x/`, `/.well-known/a/b/c/`).
     pub const SITE_INTERNALS: i32 = 30;
     pub const IP_HOST: i32 = 35;
+    /// A host named for a server's IP address (`104-248-149-114.plesk.page`,
+    /// `ip-160-153-250-139.ip.secureserver.net`): a machine with no name of its own, as a
+    /// hosting panel or a provider's reverse DNS calls it. Sites people are sent to have names.
+    pub const IP_NAMED_HOST: i32 = 30;
+    /// `www` in front of another subdomain (`www.jp.mcoerricmari.com`, `www.e.miesscrie.com`):
+    /// a kit's wildcard host; sites put `www` right before their own name. Weak alone: some
+    /// companies' regional hosts look so (`www.jp.example.com`).
+    pub const WWW_BEFORE_NAME: i32 = 20;
     pub const USERINFO: i32 = 40;
     pub const USERINFO_DOMAIN: i32 = 60;
     pub const DEEP: i32 = 10;
@@ -2112,6 +2120,13 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         };
         out.push(detailed(Code::RiskyTld, weight, tld));
     }
+    if let Some(first) = www_before_name(h.subdomain, h.suffix, h.kind) {
+        out.push(detailed(Code::WwwBeforeName, w::WWW_BEFORE_NAME, first));
+    }
+    let names = h.host.get(..h.host.len().saturating_sub(h.suffix.len()));
+    if let Some(ip) = names.and_then(ip_in_name) {
+        out.push(detailed(Code::IpNamedHost, w::IP_NAMED_HOST, ip));
+    }
     let sub_depth = if h.subdomain.is_empty() {
         0
     } else {
@@ -2213,6 +2228,7 @@ fn weak_alone(r: &Reason) -> bool {
         Code::RandomLabel => r.weight <= w::RANDOM_REG,
         Code::LookalikeDomain => r.weight <= w::LOOKALIKE_OTHER_SUFFIX,
         Code::RiskyTld => r.weight <= w::RISKY_TLD,
+        Code::WwwBeforeName => true,
         _ => false,
     }
 }
@@ -2276,6 +2292,58 @@ fn page_in_bucket(url: &Url, out: &mut [Reason]) {
             r.weight += w::PAGE_IN_BUCKET;
         }
     }
+}
+
+/// The subdomain label after a leading `www` when more labels follow (`jp` in `www.jp.x.com`),
+/// on a generic or country domain. Not under Japan's or any country's institutional suffixes,
+/// where departments and cities have hosts of their own (`www.city.yokohama.lg.jp`,
+/// `www.cs.example.ac.uk`, `www.ib.resonabank.co.jp`).
+fn www_before_name<'a>(subdomain: &'a str, suffix: &str, kind: SuffixKind) -> Option<&'a str> {
+    let rest = subdomain.strip_prefix("www.")?;
+    if kind != SuffixKind::Icann
+        || last_piece(suffix, b'.') == "jp"
+        || split_byte(suffix, b'.').any(|p| INSTITUTIONAL.contains(&p))
+    {
+        return None;
+    }
+    split_byte(rest, b'.').next().filter(|l| !l.is_empty())
+}
+
+/// Second-level names that countries give to schools, governments and the like.
+const INSTITUTIONAL: &[&str] = &[
+    "ac", "edu", "gov", "go", "mil", "lg", "ed", "gob", "gouv", "int", "govt", "nhs", "sch",
+    "school",
+];
+
+/// The first four numbers of 0-255 in a row among the labels and hyphen tokens of a host's
+/// names (left of the public suffix: `104-248-149-114`, `178.128.120.18`, `80.74-188-199`): an
+/// IPv4 address written as a name.
+fn ip_in_name(left: &str) -> Option<&str> {
+    let bytes = left.as_bytes();
+    let (mut run, mut run_start, mut tok_start) = (0, 0, 0);
+    for i in 0..=bytes.len() {
+        let c = bytes.get(i).copied().unwrap_or(b'.');
+        if c != b'.' && c != b'-' {
+            continue;
+        }
+        let tok = left.get(tok_start..i).unwrap_or("");
+        let octet = (1..=3).contains(&tok.len())
+            && tok.bytes().all(|b| b.is_ascii_digit())
+            && tok.bytes().fold(0u16, |n, b| n * 10 + u16::from(b - b'0')) <= 255;
+        if octet {
+            if run == 0 {
+                run_start = tok_start;
+            }
+            run += 1;
+            if run == 4 {
+                return left.get(run_start..i);
+            }
+        } else {
+            run = 0;
+        }
+        tok_start = i + 1;
+    }
+    None
 }
 
 /// Signals on an IP-address host.
@@ -2695,6 +2763,54 @@ mod tests {
         ] {
             assert_eq!(before_glued_jp(none), None, "{none}");
         }
+    }
+
+    #[test]
+    fn ip_addresses_written_as_names() {
+        for (names, ip) in [
+            ("104-248-149-114.", "104-248-149-114"),
+            ("quizzical-liskov.142-93-143-183.", "142-93-143-183"),
+            ("ip-160-153-250-139.ip.", "160-153-250-139"),
+            ("178.128.120.18.dsl.dyn.", "178.128.120.18"),
+            ("80.74-188-199.rdns.", "80.74-188-199"),
+            ("wildcard.10-10-203-12", "10-10-203-12"),
+        ] {
+            assert_eq!(ip_in_name(names), Some(ip), "{names}");
+        }
+        for none in [
+            "v1-2-3.kawabe-net.",
+            "2024-11-26-01.",
+            "1-2-3-256.",
+            "0001-2-3-4.",
+            "1-2-3.4a.",
+            "1.2.3.",
+            "",
+        ] {
+            assert_eq!(ip_in_name(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn www_in_front_of_another_subdomain() {
+        let icann = SuffixKind::Icann;
+        assert_eq!(www_before_name("www.jp", "com", icann), Some("jp"));
+        assert_eq!(www_before_name("www.e.sub", "com.cn", icann), Some("e"));
+        for (sub, suffix) in [
+            ("www", "com"),
+            ("www2.jp", "com"),
+            ("jp.www", "com"),
+            ("www.ib", "co.jp"),
+            ("www.city", "yokohama.jp"),
+            ("www.cs", "ac.uk"),
+            ("www.dept", "gov.au"),
+            ("www.cs", "edu"),
+        ] {
+            assert_eq!(www_before_name(sub, suffix, icann), None, "{sub} {suffix}");
+        }
+        assert_eq!(
+            www_before_name("www.jp", "github.io", SuffixKind::Private),
+            None
+        );
     }
 
     #[test]

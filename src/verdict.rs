@@ -76,8 +76,12 @@ reason_codes! {
     // --- host tricks
     /// The host is a raw IP address.
     IpAddressHost = "ip_address_host",
+    /// The host's name is an IP address written with dashes or dots (`104-248-149-114.plesk.page`).
+    IpNamedHost = "ip_named_host",
     /// Text before `@` poses as the host (`https://www.jcom.co.jp@evil.example/`).
     UserinfoInUrl = "userinfo_in_url",
+    /// `www` in front of another subdomain (`www.jp.example-kit.com`).
+    WwwBeforeName = "www_before_name",
     /// Many subdomain levels.
     DeepSubdomain = "deep_subdomain",
     /// A label that looks machine-generated.

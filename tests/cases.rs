@@ -93,7 +93,7 @@ fn trusted_sites_are_never_warned() {
 
 #[test]
 fn extra_protected_domains_are_protected() {
-    let url = "https://www.mylocalbank.jp.secure-login.example.com/";
+    let url = "https://mylocalbank.jp.secure-login.example.com/";
     assert_ne!(Checker::new().check(url).level.as_str(), "dangerous");
     let s = Settings {
         protected: vec!["mylocalbank.jp".into()],
