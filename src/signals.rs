@@ -49,6 +49,9 @@ pub mod w {
     /// a kit's wildcard host; sites put `www` right before their own name. Weak alone: some
     /// companies' regional hosts look so (`www.jp.example.com`).
     pub const WWW_BEFORE_NAME: i32 = 20;
+    /// A host named by a serial number of four digits or more (`7482.example.com`,
+    /// `87749663.example.co`): wildcard hosts handed out one per message.
+    pub const NUMBERED_HOST: i32 = 30;
     pub const USERINFO: i32 = 40;
     pub const USERINFO_DOMAIN: i32 = 60;
     pub const DEEP: i32 = 10;
@@ -66,6 +69,10 @@ pub mod w {
     /// A five-consonant registrable name (`wgsxc`) serving a made-up subdomain: weight that
     /// only adds to other evidence (acronym sites such as `msnbc`, `npmjs` serve subdomains too).
     pub const RANDOM_SHORT_MASH: i32 = 20;
+    /// Three or four consonants and a number of three or four digits as the whole name
+    /// (`jxdm666.com`, `wsh0592.com`): registered in bulk. Named sites put a word or a vowel in
+    /// (bet365, hao123, ck101: none of the top-domain list has this shape).
+    pub const INITIALS_AND_NUMBER: i32 = 30;
     pub const DYNAMIC_DNS: i32 = 30;
     pub const FREE_HOSTING: i32 = 15;
     /// Added to free hosting for a web page served as a file from a bucket.
@@ -2126,6 +2133,8 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     let names = h.host.get(..h.host.len().saturating_sub(h.suffix.len()));
     if let Some(ip) = names.and_then(ip_in_name) {
         out.push(detailed(Code::IpNamedHost, w::IP_NAMED_HOST, ip));
+    } else if let Some(n) = serial_number_host(h.subdomain) {
+        out.push(detailed(Code::NumberedHost, w::NUMBERED_HOST, n));
     }
     let sub_depth = if h.subdomain.is_empty() {
         0
@@ -2177,6 +2186,12 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::RANDOM_SHORT_MASH,
             h.reg_label,
         ));
+    } else if h.kind == SuffixKind::Icann && initials_and_number(h.reg_label) {
+        out.push(detailed(
+            Code::RandomLabel,
+            w::INITIALS_AND_NUMBER,
+            h.reg_label,
+        ));
     } else if out.iter().any(|r| r.code == Code::RiskyTld) && weakly_random(h.reg_label) {
         // On a throwaway-prone TLD a shorter odd name is enough to add a little.
         out.push(detailed(Code::RandomLabel, w::RANDOM_SUB, h.reg_label));
@@ -2219,6 +2234,20 @@ fn numbered_name(label: &str) -> bool {
     let head = label.get(..label.len() - digits).unwrap_or("");
     (digits == label.len() && digits >= 3)
         || (digits >= 3 && !head.is_empty() && head.bytes().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Three or four consonants (not y) and then three or four digits, nothing else.
+fn initials_and_number(label: &str) -> bool {
+    let letters = label
+        .bytes()
+        .take_while(|b| {
+            b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+        })
+        .count();
+    let digits = label.len() - letters;
+    (3..=4).contains(&letters)
+        && (3..=4).contains(&digits)
+        && label.bytes().skip(letters).all(|b| b.is_ascii_digit())
 }
 
 /// A reason that marks a name without saying whom it imitates or what hosts it: a machine-made
@@ -2307,6 +2336,14 @@ fn www_before_name<'a>(subdomain: &'a str, suffix: &str, kind: SuffixKind) -> Op
         return None;
     }
     split_byte(rest, b'.').next().filter(|l| !l.is_empty())
+}
+
+/// The first subdomain label when it is a number of four digits or more, other than a year
+/// (`2024.conf.example.org` is an event's site).
+fn serial_number_host(subdomain: &str) -> Option<&str> {
+    let first = split_byte(subdomain, b'.').next()?;
+    let year = first.len() == 4 && (first.starts_with("19") || first.starts_with("20"));
+    (first.len() >= 4 && !year && first.bytes().all(|b| b.is_ascii_digit())).then_some(first)
 }
 
 /// Second-level names that countries give to schools, governments and the like.
@@ -2791,6 +2828,15 @@ mod tests {
     }
 
     #[test]
+    fn serial_numbers_as_host_names() {
+        assert_eq!(serial_number_host("7482"), Some("7482"));
+        assert_eq!(serial_number_host("87749663.a"), Some("87749663"));
+        for none in ["123", "2024", "1999", "a.7482", "7482a", "74-82", ""] {
+            assert_eq!(serial_number_host(none), None, "{none}");
+        }
+    }
+
+    #[test]
     fn www_in_front_of_another_subdomain() {
         let icann = SuffixKind::Icann;
         assert_eq!(www_before_name("www.jp", "com", icann), Some("jp"));
@@ -2811,6 +2857,28 @@ mod tests {
             www_before_name("www.jp", "github.io", SuffixKind::Private),
             None
         );
+    }
+
+    #[test]
+    fn initials_and_a_number() {
+        for yes in ["jxdm666", "wsh0592", "gct1111", "hvj397"] {
+            assert!(initials_and_number(yes), "{yes}");
+        }
+        for no in [
+            "bet365",
+            "hao123",
+            "ck101",
+            "cr173",
+            "dy2018",
+            "smsm69",
+            "jxdm66666",
+            "jxdm666a",
+            "jx666",
+            "3121383",
+            "",
+        ] {
+            assert!(!initials_and_number(no), "{no}");
+        }
     }
 
     #[test]

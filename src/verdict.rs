@@ -80,6 +80,8 @@ reason_codes! {
     IpNamedHost = "ip_named_host",
     /// Text before `@` poses as the host (`https://www.jcom.co.jp@evil.example/`).
     UserinfoInUrl = "userinfo_in_url",
+    /// A host named by a serial number (`7482.example.com`).
+    NumberedHost = "numbered_host",
     /// `www` in front of another subdomain (`www.jp.example-kit.com`).
     WwwBeforeName = "www_before_name",
     /// Many subdomain levels.
