@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::checker::{Checker as Core, Settings};
+use crate::checker::{Checker as Core, Sensitivity, Settings};
 use crate::verdict::{BrandRef, Level, Verdict};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -121,11 +121,58 @@ fn to_js(v: &Verdict) -> JsValue {
     build_verdict(&f.text, &f.nums)
 }
 
+/// The settings object, read field by field: `{trusted?: string[], protected?: string[],
+/// sensitivity?: "low" | "normal" | "high"}`; other fields are ignored, a field of the wrong type
+/// is an error naming it. Read by hand rather than through serde-wasm-bindgen: its generic
+/// deserializer (and the float formatting its error messages bring) weighed 17 KiB of the
+/// gzipped .wasm, for three fields.
 fn settings_from(js: JsValue) -> Result<Settings, JsError> {
     if js.is_undefined() || js.is_null() {
         return Ok(Settings::default());
     }
-    serde_wasm_bindgen::from_value(js).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+    if !js.is_object() {
+        return Err(JsError::new("invalid settings: expected an object"));
+    }
+    let field = |name: &str| js_sys::Reflect::get(&js, &JsValue::from_str(name)).ok();
+    let strings = |name: &str| -> Result<Vec<String>, JsError> {
+        let Some(v) = field(name).filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(Vec::new());
+        };
+        if !js_sys::Array::is_array(&v) {
+            return Err(JsError::new(&format!(
+                "invalid settings: {name} must be an array of strings"
+            )));
+        }
+        js_sys::Array::from(&v)
+            .iter()
+            .map(|x| {
+                x.as_string().ok_or_else(|| {
+                    JsError::new(&format!(
+                        "invalid settings: {name} must be an array of strings"
+                    ))
+                })
+            })
+            .collect()
+    };
+    let sensitivity = match field("sensitivity")
+        .filter(|v| !v.is_undefined() && !v.is_null())
+        .map(|v| v.as_string())
+    {
+        None => Sensitivity::default(),
+        Some(Some(s)) if s == "low" => Sensitivity::Low,
+        Some(Some(s)) if s == "normal" => Sensitivity::Normal,
+        Some(Some(s)) if s == "high" => Sensitivity::High,
+        Some(_) => {
+            return Err(JsError::new(
+                "invalid settings: sensitivity must be \"low\", \"normal\" or \"high\"",
+            ))
+        }
+    };
+    Ok(Settings {
+        trusted: strings("trusted")?,
+        protected: strings("protected")?,
+        sensitivity,
+    })
 }
 
 /// A checker built once (with the user's settings) and queried per navigation.

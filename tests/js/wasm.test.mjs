@@ -64,6 +64,30 @@ test("settings: a trusted host is never warned about", () => {
   assert.ok(v.reasons.some((r) => r.code === "trusted_by_user"), JSON.stringify(v.reasons));
 });
 
+test("settings: protected domains and sensitivity are read, unknown fields ignored", () => {
+  const url = "https://mylocalbank.jp.secure-login.example.com/";
+  assert.notEqual(checker.check(url).level, "dangerous");
+  const mine = new w.Checker({ protected: ["mylocalbank.jp"], colour: "blue" });
+  assert.equal(mine.check(url).level, "dangerous");
+  // Weaker evidence counts at high sensitivity: a bare random-looking .com name.
+  const weak = "https://rrjsnvha.com/";
+  assert.equal(checker.check(weak).level, "safe");
+  assert.equal(new w.Checker({ sensitivity: "high" }).check(weak).level, "suspicious");
+  assert.equal(new w.Checker({ trusted: null, sensitivity: undefined }).check(SEED).level, "dangerous");
+});
+
+test("settings of the wrong type fail with an error that names the field", () => {
+  for (const [bad, field] of [
+    [{ trusted: "vkia.cn" }, /trusted/],
+    [{ protected: ["ok.jp", 7] }, /protected/],
+    [{ sensitivity: "paranoid" }, /sensitivity/],
+    [{ sensitivity: 2 }, /sensitivity/],
+    ["normal", /object/],
+  ]) {
+    assert.throws(() => new w.Checker(bad), (e) => e instanceof Error && /invalid settings/.test(e.message) && field.test(e.message), JSON.stringify(bad));
+  }
+});
+
 test("dataVersion and reasonCodes are exposed", () => {
   assert.match(w.dataVersion(), /\S/);
   assert.equal(checker.dataVersion, w.dataVersion());
