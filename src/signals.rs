@@ -49,6 +49,7 @@ pub mod w {
     /// a kit's wildcard host; sites put `www` right before their own name. Weak alone: some
     /// companies' regional hosts look so (`www.jp.example.com`).
     pub const WWW_BEFORE_NAME: i32 = 20;
+    pub const WWW_BEFORE_LETTER: i32 = 30;
     /// A host named by a serial number of four digits or more (`7482.example.com`,
     /// `87749663.example.co`): wildcard hosts handed out one per message.
     pub const NUMBERED_HOST: i32 = 30;
@@ -2127,8 +2128,14 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         };
         out.push(detailed(Code::RiskyTld, weight, tld));
     }
-    if let Some(first) = www_before_name(h.subdomain, h.suffix, h.kind) {
-        out.push(detailed(Code::WwwBeforeName, w::WWW_BEFORE_NAME, first));
+    if let Some(next) = www_before_name(h.subdomain, h.suffix, h.kind) {
+        // A single character after `www.` (`www.e.example.com`) names no department or region.
+        let weight = if next.len() == 1 {
+            w::WWW_BEFORE_LETTER
+        } else {
+            w::WWW_BEFORE_NAME
+        };
+        out.push(detailed(Code::WwwBeforeName, weight, next));
     }
     let names = h.host.get(..h.host.len().saturating_sub(h.suffix.len()));
     if let Some(ip) = names.and_then(ip_in_name) {
@@ -2257,7 +2264,7 @@ fn weak_alone(r: &Reason) -> bool {
         Code::RandomLabel => r.weight <= w::RANDOM_REG,
         Code::LookalikeDomain => r.weight <= w::LOOKALIKE_OTHER_SUFFIX,
         Code::RiskyTld => r.weight <= w::RISKY_TLD,
-        Code::WwwBeforeName => true,
+        Code::WwwBeforeName => r.weight <= w::WWW_BEFORE_NAME,
         _ => false,
     }
 }
