@@ -254,11 +254,16 @@ export async function stopChromeWorker(browser, origin) {
       for (const v of e.versions) if (v.scriptURL.startsWith(origin)) status.set(v.versionId, v.runningStatus);
     });
     await s.send("ServiceWorker.enable");
-    await s.send("ServiceWorker.stopAllWorkers");
-    const ok = await waitFor(() => status.size > 0 && [...status.values()].every((v) => v === "stopped"), {
-      timeout: 5000,
-      what: "worker stopped",
-    }).catch(() => false);
+    // On a loaded machine the first request can go unanswered (the worker was starting up as it
+    // came): ask again before giving up.
+    let ok = false;
+    for (let attempt = 0; attempt < 3 && !ok; attempt++) {
+      await s.send("ServiceWorker.stopAllWorkers");
+      ok = await waitFor(() => status.size > 0 && [...status.values()].every((v) => v === "stopped"), {
+        timeout: 5000,
+        what: "worker stopped",
+      }).catch(() => false);
+    }
     await s.detach().catch(() => {});
     return Boolean(ok);
   } finally {
