@@ -1704,8 +1704,17 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             }
         }
         // Shuffled brand letters (`mcerncarei`, `aocmzaon`, one swapped: `mceoreaei`), in any
-        // label but the suffix.
+        // label but the suffix. Not looked for once a reason as heavy is found: it could not
+        // replace that one.
+        let weight = if in_reg {
+            w::LOOKALIKE
+        } else {
+            w::LOOKALIKE_SUBDOMAIN
+        };
         for (ti, t) in toks.iter().enumerate() {
+            if !beats(&best, weight) {
+                break;
+            }
             let has_word = match tok_has_word.get(ti) {
                 Some(known) => *known,
                 None => find_word(t, brands).0.is_some(),
@@ -1714,15 +1723,8 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 continue;
             }
             if let Some(tg) = scrambled(t, brands) {
-                let weight = if in_reg {
-                    w::LOOKALIKE
-                } else {
-                    w::LOOKALIKE_SUBDOMAIN
-                };
-                if beats(&best, weight) {
-                    let detail = t.to_string();
-                    best = Some((weight, Code::LookalikeDomain, tg.brand, tg.domain, detail));
-                }
+                let detail = t.to_string();
+                best = Some((weight, Code::LookalikeDomain, tg.brand, tg.domain, detail));
             }
         }
         // A label or hyphen token a keystroke from a brand (`amazeon.example.com`,
@@ -1748,6 +1750,10 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             }
         }
         for cand in cands {
+            // (As above: the search is skipped when its finding could not count.)
+            if !beats(&best, w::LOOKALIKE_SUBDOMAIN) {
+                break;
+            }
             if cand.len() < 6 {
                 continue;
             }
@@ -1837,8 +1843,12 @@ fn ascii_lowercase(s: &str) -> Cow<'_, str> {
 
 /// `label` with its hyphens removed (`eki-net` → `ekinet`), borrowed when it has none.
 fn without_hyphens(label: &str) -> Cow<'_, str> {
-    if label.contains('-') {
-        Cow::Owned(label.replace('-', ""))
+    // The pieces between hyphens, copied (`str::replace` sets up a searcher, which cost more
+    // than the copy on a label).
+    if label.bytes().any(|b| b == b'-') {
+        let mut out = String::with_capacity(label.len());
+        split_byte(label, b'-').for_each(|piece| out.push_str(piece));
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(label)
     }
