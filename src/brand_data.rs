@@ -118,32 +118,23 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
 }
 
 /// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
-pub fn unconfuse(s: &str) -> String {
-    let mut out = vec![0u8; s.len()];
-    let n = unconfuse_to(s.as_bytes(), &mut out);
-    out.truncate(n);
-    // Valid UTF-8 (see unconfuse_to): the check cannot fail.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`unconfuse`] into a caller's buffer, as a slice of it; None when the buffer is shorter
-/// than `s` (the result is never longer). The lookalike search reads every candidate this
-/// way: a buffer on its stack, no allocation.
-pub fn unconfuse_in<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    if buf.len() < s.len() {
-        return None;
-    }
-    let n = unconfuse_to(s.as_bytes(), buf);
-    std::str::from_utf8(buf.get(..n)?).ok()
-}
-
-/// Writes the unconfused bytes of `s` to `out` (at least as long as `s`) and returns how many.
+///
 /// Byte by byte: every rule reads and writes ASCII, and the bytes of other characters (0x80 and
-/// up) match none, so they are copied unchanged and the result stays UTF-8.
-fn unconfuse_to(s: &[u8], out: &mut [u8]) -> usize {
-    let (mut i, mut n) = (0, 0);
-    while let Some(&c) = s.get(i) {
-        let (m, step) = match (c, s.get(i + 1)) {
+/// up) match none, so the runs between replacements are copied whole.
+pub fn unconfuse(s: &str) -> String {
+    let mut out = String::new();
+    unconfuse_into(s, &mut out);
+    out
+}
+
+/// [`unconfuse`] into `out` (cleared first): a caller that reads many strings reuses one.
+pub fn unconfuse_into(s: &str, out: &mut String) {
+    out.clear();
+    out.reserve(s.len());
+    let b = s.as_bytes();
+    let (mut i, mut run) = (0, 0);
+    while let Some(&c) = b.get(i) {
+        let (m, n) = match (c, b.get(i + 1)) {
             (b'r', Some(b'n' | b'r')) | (b'n', Some(b'n')) => (b'm', 2),
             (b'v', Some(b'v')) => (b'w', 2),
             (b'0', _) => (b'o', 1),
@@ -151,15 +142,17 @@ fn unconfuse_to(s: &[u8], out: &mut [u8]) -> usize {
             (b'3', _) => (b'e', 1),
             (b'5', _) => (b's', 1),
             (b'@', _) => (b'a', 1),
-            _ => (c, 1),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
-        if let Some(o) = out.get_mut(n) {
-            *o = m;
-        }
-        n += 1;
-        i += step;
+        out.push_str(s.get(run..i).unwrap_or(""));
+        out.push(char::from(m));
+        i += n;
+        run = i;
     }
-    n
+    out.push_str(s.get(run..).unwrap_or(""));
 }
 
 /// How many of each letter a–z a string has (other bytes are not counted).

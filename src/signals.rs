@@ -1273,17 +1273,20 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
 
 /// The closest lookalike target and its distance.
 fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(crate::brands::Target<'a>, usize)> {
-    closest_in(s, "", brands)
+    closest_in(s, "", brands, &mut String::new())
 }
 
-/// Like [`closest`]; among targets at the same distance, one under `suffix` wins.
+/// Like [`closest`]; among targets at the same distance, one under `suffix` wins. `scratch`
+/// holds the string as [`unconfuse`] reads it: a caller with several strings to try passes the
+/// same one each time (one allocation for all).
 fn closest_in<'a>(
     s: &str,
     suffix: &str,
     brands: &'a BrandIndex,
+    scratch: &mut String,
 ) -> Option<(crate::brands::Target<'a>, usize)> {
-    let (mut buf, mut owned) = ([0u8; 64], String::new());
-    let s = unconfused(s, &mut buf, &mut owned);
+    crate::brand_data::unconfuse_into(s, scratch);
+    let s: &str = scratch;
     if s.len() < 3 {
         return None;
     }
@@ -1363,8 +1366,7 @@ fn byte_counts(s: &str) -> [i16; 32] {
 /// A label that reads as a brand word only after [`unconfuse`] (`rnercari`, `amaz0n`): neither a
 /// brand word nor an official domain's label as written.
 fn disguised(label: &str, brands: &BrandIndex) -> bool {
-    let (mut buf, mut owned) = ([0u8; 64], String::new());
-    let read = unconfused(label, &mut buf, &mut owned);
+    let read = &unconfuse(label);
     let ts = brands.exact(read);
     brands.word(label).is_none()
         && !ts.is_empty()
@@ -1379,18 +1381,6 @@ fn disguised(label: &str, brands: &BrandIndex) -> bool {
 /// brand_data.rs, which build.rs shares to index the brand table in the same form.)
 pub fn unconfuse(s: &str) -> String {
     crate::brand_data::unconfuse(s)
-}
-
-/// [`unconfuse`] of `s` in `buf` when it fits (labels do), else in `owned`: the lookalike
-/// checks read every candidate this way, without an allocation each.
-fn unconfused<'b>(s: &str, buf: &'b mut [u8; 64], owned: &'b mut String) -> &'b str {
-    match crate::brand_data::unconfuse_in(s, buf) {
-        Some(u) => u,
-        None => {
-            *owned = unconfuse(s);
-            owned
-        }
-    }
 }
 
 /// Surprisal (bits per letter, see [`surprisal`]) from which a brand's shuffled letters count.
@@ -1527,11 +1517,12 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         unhyphened_new.then_some(unhyphened),
         glued_new.then_some(glued),
     ];
+    let mut scratch = String::new();
     for cand in cands.into_iter().flatten() {
         if cand.len() < 4 {
             continue;
         }
-        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands) {
+        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands, &mut scratch) {
             let (b, d) = (t.brand, t.domain);
             // The brand's own word as label: brand_words decides. The same after undoing digit
             // and letter-pair tricks (`rnercari` for mercari) is a disguise: it counts here.
@@ -1541,8 +1532,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             // Short names are one edit away from many ordinary words (`mail` / `gmail`, `avon` /
             // `aeon`): for them only digit/letter swaps (`0`→`o`), transpositions, and a
             // character added at either end under the brand's own suffix count.
-            let (mut buf, mut owned) = ([0u8; 64], String::new());
-            let u = unconfused(&cand, &mut buf, &mut owned);
+            let u = &unconfuse(&cand);
             let edge_addition = t.suffix == h.suffix
                 && u.len() == t.text.len() + 1
                 && (u.starts_with(t.text) || u.ends_with(t.text));
@@ -1599,6 +1589,8 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     };
     // One token list for every label, refilled.
     let mut toks: Vec<&str> = Vec::new();
+    // The lookalike search's reading of each candidate (see closest_in).
+    let mut scratch = String::new();
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
             break; // the public suffix itself
@@ -1757,7 +1749,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             if cand.len() < 6 {
                 continue;
             }
-            if let Some((t, dist)) = closest(cand, brands) {
+            if let Some((t, dist)) = closest_in(cand, "", brands, &mut scratch) {
                 // A single token is often just a word a letter from a brand's (`mitsui` /
                 // `matsui`, `mobile` / `ymobile`): only longer ones, not cut from the brand.
                 let token = cand != *label && cand != joined;
