@@ -970,7 +970,7 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
     {
         opaque(brand_words)(h, brands, out);
     }
-    if find_str(h.host, "xn--").is_some() {
+    if h.punycode {
         opaque(idn)(h, brands, out);
     }
     host_tricks(h, out);
