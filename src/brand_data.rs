@@ -421,15 +421,17 @@ pub fn lay_out(brands: &[Brand], d: Derived, prefix: &str) -> Laid {
             .collect(),
         ..Laid::default()
     };
+    // Filters (bits per key) where most lookups miss: the host and each parent domain (owner),
+    // dotted windows of every host, words (substrings of every token), lookalike candidates
+    // (exact). Four bits a key for domains and targets: 256 bytes each, and most misses of
+    // owner() and exact() neither hash nor probe (eight bits a key saved little more).
     let keys: Vec<&String> = d.domains.iter().map(|x| &x.0).collect();
     l.domain_slots = crate::hashtab::layout(&keys);
-    l.domain_filter = crate::hashtab::filter_layout(&keys, 0);
+    l.domain_filter = crate::hashtab::filter_layout(&keys, 4);
     for (k, b) in &d.domains {
         l.domain_keys.push(blob.add(k));
         l.domain_brand.push(*b as u32);
     }
-    // Filters (bits per key) where most lookups miss: dotted windows of every host, words
-    // (substrings of every token); none for domains and targets (few lookups, size budget).
     let keys: Vec<&String> = d.dotted.iter().map(|x| &x.0).collect();
     l.dotted_slots = crate::hashtab::layout(&keys);
     l.dotted_filter = crate::hashtab::filter_layout(&keys, 8);
@@ -459,7 +461,7 @@ pub fn lay_out(brands: &[Brand], d: Derived, prefix: &str) -> Laid {
     }
     let keys: Vec<&String> = d.exact.iter().map(|x| &x.0).collect();
     l.exact_slots = crate::hashtab::layout(&keys);
-    l.exact_filter = crate::hashtab::filter_layout(&keys, 0);
+    l.exact_filter = crate::hashtab::filter_layout(&keys, 4);
     for (k, ts) in &d.exact {
         l.exact_keys.push(blob.add(k));
         l.exact_range
