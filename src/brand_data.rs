@@ -118,9 +118,6 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
 }
 
 /// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
-///
-/// Byte by byte: every rule reads and writes ASCII, and the bytes of other characters (0x80 and
-/// up) match none, so the runs between replacements are copied whole.
 pub fn unconfuse(s: &str) -> String {
     let mut out = String::new();
     unconfuse_into(s, &mut out);
@@ -128,6 +125,9 @@ pub fn unconfuse(s: &str) -> String {
 }
 
 /// [`unconfuse`] into `out` (cleared first): a caller that reads many strings reuses one.
+///
+/// Byte by byte: every rule reads and writes ASCII, and the bytes of other characters (0x80 and
+/// up) match none, so the runs between replacements are copied whole.
 pub fn unconfuse_into(s: &str, out: &mut String) {
     out.clear();
     out.reserve(s.len());
