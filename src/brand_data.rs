@@ -118,12 +118,20 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
 }
 
 /// Undo ASCII lookalike tricks: digits for letters, `rn` for `m`, `vv` for `w`.
+pub fn unconfuse(s: &str) -> String {
+    let mut out = String::new();
+    unconfuse_into(s, &mut out);
+    out
+}
+
+/// [`unconfuse`] into `out` (cleared first): a caller that reads many strings reuses one.
 ///
 /// Byte by byte: every rule reads and writes ASCII, and the bytes of other characters (0x80 and
 /// up) match none, so the runs between replacements are copied whole.
-pub fn unconfuse(s: &str) -> String {
+pub fn unconfuse_into(s: &str, out: &mut String) {
+    out.clear();
+    out.reserve(s.len());
     let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
     let (mut i, mut run) = (0, 0);
     while let Some(&c) = b.get(i) {
         let (m, n) = match (c, b.get(i + 1)) {
@@ -145,7 +153,6 @@ pub fn unconfuse(s: &str) -> String {
         run = i;
     }
     out.push_str(s.get(run..).unwrap_or(""));
-    out
 }
 
 /// How many of each letter a–z a string has (other bytes are not counted).
@@ -414,15 +421,17 @@ pub fn lay_out(brands: &[Brand], d: Derived, prefix: &str) -> Laid {
             .collect(),
         ..Laid::default()
     };
+    // Filters (bits per key) where most lookups miss: the host and each parent domain (owner),
+    // dotted windows of every host, words (substrings of every token), lookalike candidates
+    // (exact). Four bits a key for domains and targets: 256 bytes each, and most misses of
+    // owner() and exact() neither hash nor probe (eight bits a key saved little more).
     let keys: Vec<&String> = d.domains.iter().map(|x| &x.0).collect();
     l.domain_slots = crate::hashtab::layout(&keys);
-    l.domain_filter = crate::hashtab::filter_layout(&keys, 0);
+    l.domain_filter = crate::hashtab::filter_layout(&keys, 4);
     for (k, b) in &d.domains {
         l.domain_keys.push(blob.add(k));
         l.domain_brand.push(*b as u32);
     }
-    // Filters (bits per key) where most lookups miss: dotted windows of every host, words
-    // (substrings of every token); none for domains and targets (few lookups, size budget).
     let keys: Vec<&String> = d.dotted.iter().map(|x| &x.0).collect();
     l.dotted_slots = crate::hashtab::layout(&keys);
     l.dotted_filter = crate::hashtab::filter_layout(&keys, 8);
@@ -452,7 +461,7 @@ pub fn lay_out(brands: &[Brand], d: Derived, prefix: &str) -> Laid {
     }
     let keys: Vec<&String> = d.exact.iter().map(|x| &x.0).collect();
     l.exact_slots = crate::hashtab::layout(&keys);
-    l.exact_filter = crate::hashtab::filter_layout(&keys, 0);
+    l.exact_filter = crate::hashtab::filter_layout(&keys, 4);
     for (k, ts) in &d.exact {
         l.exact_keys.push(blob.add(k));
         l.exact_range

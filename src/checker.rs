@@ -66,6 +66,8 @@ pub struct HostInfo<'a> {
     pub kind: SuffixKind,
     /// Brand that owns the registrable domain.
     pub owner: Option<usize>,
+    /// The host holds `xn--` (a punycode label, or text that looks like one): searched once.
+    pub punycode: bool,
 }
 
 impl Checker {
@@ -228,18 +230,18 @@ impl Checker {
             }
         };
         v.host_ascii = Some(host.to_string());
+        let punycode =
+            matches!(&p.host, HostKind::Domain(d) if signals::find_str(d, "xn--").is_some());
         v.host_unicode = Some(match &p.host {
             // Only punycode labels change: skip the IDNA pass for plain ASCII hosts.
-            HostKind::Domain(d) if signals::find_str(d, "xn--").is_some() => {
-                idna::domain_to_unicode(d).0
-            }
+            HostKind::Domain(d) if punycode => idna::domain_to_unicode(d).0,
             HostKind::Domain(d) => d.clone(),
             _ => host.to_string(),
         });
 
         let mut reasons = Vec::new();
         if let HostKind::Domain(d) = &p.host {
-            let info = host_info(p, d, &self.brands);
+            let info = host_info(p, d, &self.brands, punycode);
             v.registrable = info.registrable.map(String::from);
             v.public_suffix = Some(info.suffix.to_string());
             v.suffix_kind = Some(
@@ -370,7 +372,12 @@ pub(crate) fn opaque<F>(f: F) -> F {
 }
 
 /// Splits a host into the parts the signals use.
-fn host_info<'a>(p: &'a Parsed, host: &'a str, brands: &BrandIndex) -> HostInfo<'a> {
+fn host_info<'a>(
+    p: &'a Parsed,
+    host: &'a str,
+    brands: &BrandIndex,
+    punycode: bool,
+) -> HostInfo<'a> {
     let s = domain::split(host);
     let suffix = host.get(s.suffix_start..).unwrap_or("");
     let registrable = s.registrable_start.and_then(|i| host.get(i..));
@@ -406,6 +413,7 @@ fn host_info<'a>(p: &'a Parsed, host: &'a str, brands: &BrandIndex) -> HostInfo<
         subdomain,
         kind: s.kind,
         owner,
+        punycode,
     }
 }
 

@@ -111,6 +111,39 @@ fn line_after(from: usize) -> Option<usize> {
 /// Flags of a table entry: `None` when no rule is `name` or ends with `.name`; otherwise the
 /// rule's flags (`INTERNAL` alone when `name` is only the tail of longer rules).
 fn lookup(name: &str) -> Option<u8> {
+    // Every split looks up the host's top-level domain first, and a few of them are most hosts:
+    // their answers are kept after the first search (a comparison or two instead of a search).
+    // Atomics rather than a OnceLock: plain loads and stores in the .wasm (a OnceLock cost
+    // 800 bytes gzip there); two threads that both search store the same answer.
+    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
+    const UNKNOWN: u8 = u8::MAX; // not searched yet
+    const ABSENT: u8 = u8::MAX - 1; // searched: None (flags are below 64)
+    static FLAGS: [AtomicU8; FREQUENT_TLDS.len()] =
+        [const { AtomicU8::new(UNKNOWN) }; FREQUENT_TLDS.len()];
+    let Some(cell) = FREQUENT_TLDS
+        .iter()
+        .position(|t| *t == name)
+        .and_then(|i| FLAGS.get(i))
+    else {
+        return search(name);
+    };
+    match cell.load(Relaxed) {
+        UNKNOWN => {
+            let f = search(name);
+            cell.store(f.unwrap_or(ABSENT), Relaxed);
+            f
+        }
+        ABSENT => None,
+        f => Some(f),
+    }
+}
+
+/// Top-level domains whose lookups [`lookup`] keeps (the most frequent in links, phishing
+/// ones included).
+const FREQUENT_TLDS: [&str; 9] = ["com", "net", "org", "jp", "cn", "top", "xyz", "shop", "dev"];
+
+/// The flags of a name in the table, by a search of the table (see [`lookup`]).
+fn search(name: &str) -> Option<u8> {
     use std::cmp::Ordering;
     let key = name.as_bytes();
     // The last block whose first line is <= key. Every block before those whose first line

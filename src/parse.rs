@@ -76,26 +76,34 @@ pub fn repair(input: &str) -> String {
         cut -= 1;
     }
     let head = input.get(..cut).unwrap_or("");
-    // `halfwidth` and `is_invisible` leave printable ASCII (most inputs) alone: copied whole.
-    let s: String = if head.bytes().all(|b| matches!(b, b'!'..=b'~')) {
-        head.to_string()
+    // `halfwidth` and `is_invisible` leave printable ASCII (most inputs) alone: read as it is,
+    // and copied once, below.
+    let mapped: String;
+    let s = if head.bytes().all(|b| matches!(b, b'!'..=b'~')) {
+        head
     } else {
-        head.chars()
+        mapped = head
+            .chars()
             .map(halfwidth)
             .filter(|c| !is_invisible(*c))
-            .collect()
+            .collect();
+        &mapped
     };
     let s = s.trim_matches(|c: char| {
         matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '「' | '」' | '`')
     });
-    // Defanged forms used in reports and security mails.
-    let mut s = if s.contains(['[', '(']) {
+    // Defanged forms used in reports and security mails. (A byte scan: `contains(['[', '('])`
+    // tried both characters at every character of the input.)
+    let mut s = if s.bytes().any(|b| b == b'[' || b == b'(') {
         s.replace("[.]", ".")
             .replace("(.)", ".")
             .replace("[dot]", ".")
             .replace("[:]", ":")
     } else {
-        s.to_string()
+        // With room for the `https://` a bare host gets below: one allocation.
+        let mut copy = String::with_capacity(s.len() + "https://".len());
+        copy.push_str(s);
+        copy
     };
     // The schemes below are compared lower-cased; none is longer than 9 bytes.
     let mut lower = [0u8; 9];

@@ -986,7 +986,7 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
     {
         opaque(brand_words)(h, brands, out);
     }
-    if find_str(h.host, "xn--").is_some() {
+    if h.punycode {
         opaque(idn)(h, brands, out);
     }
     host_tricks(h, out);
@@ -1137,11 +1137,17 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
     {
         return;
     }
-    let toks: Vec<&str> = split_where(h.host, is_dot_or_hyphen).collect();
+    // The tokens three at a time (toks[i - 1], toks[i], toks[i + 1]) from the iterator: no
+    // list of them is made, as this runs on every host.
+    let mut toks = split_where(h.host, is_dot_or_hyphen);
     let real_suffix_tokens = split_where(h.suffix, is_dot_or_hyphen).count();
-    let limit = toks.len().saturating_sub(real_suffix_tokens);
-    for i in 1..limit {
-        let (Some(sld), Some(tld)) = (toks.get(i), toks.get(i + 1)) else {
+    let limit = toks.clone().count().saturating_sub(real_suffix_tokens);
+    let (mut before, mut at) = (toks.next(), toks.next());
+    for _ in 1..limit {
+        let after = toks.next();
+        let (prev, sld, tld) = (before, at, after);
+        (before, at) = (at, after);
+        let (Some(sld), Some(tld)) = (sld.as_ref(), tld.as_ref()) else {
             continue;
         };
         let jp_like =
@@ -1153,7 +1159,7 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         if *tld == "j" && *sld != "co" {
             continue;
         }
-        let claimed = toks.get(i - 1).copied().unwrap_or("");
+        let claimed = prev.unwrap_or("");
         let claimed_domain = format!("{claimed}.{sld}.jp");
         let brand = brands
             .dotted(&claimed_domain.replace('-', "."))
@@ -1283,20 +1289,24 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
 
 /// The closest lookalike target and its distance.
 fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(crate::brands::Target<'a>, usize)> {
-    closest_in(s, "", brands)
+    closest_in(s, "", brands, &mut String::new())
 }
 
-/// Like [`closest`]; among targets at the same distance, one under `suffix` wins.
+/// Like [`closest`]; among targets at the same distance, one under `suffix` wins. `scratch`
+/// holds the string as [`unconfuse`] reads it: a caller with several strings to try passes the
+/// same one each time (one allocation for all).
 fn closest_in<'a>(
     s: &str,
     suffix: &str,
     brands: &'a BrandIndex,
+    scratch: &mut String,
 ) -> Option<(crate::brands::Target<'a>, usize)> {
-    let s = unconfuse(s);
+    crate::brand_data::unconfuse_into(s, scratch);
+    let s: &str = scratch;
     if s.len() < 3 {
         return None;
     }
-    let ts = brands.exact(&s);
+    let ts = brands.exact(s);
     if !ts.is_empty() {
         let mut it = ts.iter().filter_map(|i| brands.target(*i));
         let first = it.clone().next()?;
@@ -1310,7 +1320,7 @@ fn closest_in<'a>(
     // then to the first listed. Candidates come from the deletion index or a length scan
     // (both return every target within reach; see brands.rs).
     let mut best: Option<(usize, bool, u32)> = None;
-    let counts = byte_counts(&s);
+    let counts = byte_counts(s);
     // Targets that share one text: one distance.
     let mut consider = |group: &[u32]| {
         let Some(&first) = group.first() else { return };
@@ -1331,7 +1341,7 @@ fn closest_in<'a>(
         if diff.iter().map(|d| d.unsigned_abs()).sum::<u16>() > 2 * allowed as u16 {
             return;
         }
-        let d = crate::brands::osa_capped(&s, text, allowed);
+        let d = crate::brands::osa_capped(s, text, allowed);
         if d > allowed {
             return;
         }
@@ -1372,8 +1382,8 @@ fn byte_counts(s: &str) -> [i16; 32] {
 /// A label that reads as a brand word only after [`unconfuse`] (`rnercari`, `amaz0n`): neither a
 /// brand word nor an official domain's label as written.
 fn disguised(label: &str, brands: &BrandIndex) -> bool {
-    let read = unconfuse(label);
-    let ts = brands.exact(&read);
+    let read = &unconfuse(label);
+    let ts = brands.exact(read);
     brands.word(label).is_none()
         && !ts.is_empty()
         && ts.iter().filter_map(|i| brands.target(*i)).all(|t| {
@@ -1514,17 +1524,21 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         "" => Cow::Borrowed(label),
         s => Cow::Owned([s, label].concat()),
     };
-    let mut cands: Vec<Cow<'_, str>> = vec![Cow::Borrowed(label)];
-    for c in [without_hyphens(label), glued] {
-        if !cands.contains(&c) {
-            cands.push(c);
-        }
-    }
-    for cand in cands {
+    // The label, then each other reading not met before (in an array: no allocation).
+    let unhyphened = without_hyphens(label);
+    let glued_new = glued != *label && glued != unhyphened;
+    let unhyphened_new = unhyphened != *label;
+    let cands = [
+        Some(Cow::Borrowed(label)),
+        unhyphened_new.then_some(unhyphened),
+        glued_new.then_some(glued),
+    ];
+    let mut scratch = String::new();
+    for cand in cands.into_iter().flatten() {
         if cand.len() < 4 {
             continue;
         }
-        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands) {
+        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands, &mut scratch) {
             let (b, d) = (t.brand, t.domain);
             // The brand's own word as label: brand_words decides. The same after undoing digit
             // and letter-pair tricks (`rnercari` for mercari) is a disguise: it counts here.
@@ -1534,13 +1548,13 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             // Short names are one edit away from many ordinary words (`mail` / `gmail`, `avon` /
             // `aeon`): for them only digit/letter swaps (`0`→`o`), transpositions, and a
             // character added at either end under the brand's own suffix count.
-            let u = unconfuse(&cand);
+            let u = &unconfuse(&cand);
             let edge_addition = t.suffix == h.suffix
                 && u.len() == t.text.len() + 1
                 && (u.starts_with(t.text) || u.ends_with(t.text));
             if (cand.len() <= 4 || t.text.len() <= 5)
                 && dist > 0
-                && !same_letters(&u, t.text)
+                && !same_letters(u, t.text)
                 && !edge_addition
             {
                 continue;
@@ -1556,7 +1570,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 } else {
                     w::LOOKALIKE_SAME_SUFFIX
                 }
-            } else if dist == 0 || (t.text.len() >= 5 && doubled_letter_of(&u, t.text)) {
+            } else if dist == 0 || (t.text.len() >= 5 && doubled_letter_of(u, t.text)) {
                 // A letter of the brand written twice (`jpppost.com`, `rakutten.net`): a
                 // typosquat's repetition, which ordinary words rarely are.
                 w::LOOKALIKE
@@ -1589,21 +1603,42 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     let beats = |best: &Option<(i32, Code, usize, &str, String)>, weight: i32| {
         best.as_ref().is_none_or(|x| x.0 < weight)
     };
+    // One token list for every label, refilled.
+    let mut toks: Vec<&str> = Vec::new();
+    // The lookalike search's reading of each candidate (see closest_in).
+    let mut scratch = String::new();
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
             break; // the public suffix itself
         }
         let in_reg = li >= reg_label_at;
-        let toks = tokens(label);
+        toks.clear();
+        for_each_token(label, |t| toks.push(t));
         let has_context = toks.len() > 1 || h.labels.len() > reg_labels + 1;
-        // Tokens, and neighbours joined as brands write them (`eki-net`, `au` + `pay`).
-        // Room for the tokens and two joinings per pair (hyphen parts with a digit may add more).
-        let mut cands: Vec<Cow<'_, str>> = Vec::with_capacity(3 * toks.len() + 1);
-        cands.extend(toks.iter().map(|t| Cow::Borrowed(*t)));
+        // Neighbours joined as brands write them (`eki-net`, `au` + `pay`), all in one string
+        // (one allocation for the label, not two per pair): `a-b` then `ab` for each pair.
+        let mut joins = String::new();
+        joins.reserve(
+            toks.windows(2)
+                .map(|p| 2 * p.iter().map(|t| t.len()).sum::<usize>() + 1)
+                .sum(),
+        );
         for pair in toks.windows(2) {
             if let [a, b] = pair {
-                cands.push(Cow::Owned([*a, "-", *b].concat()));
-                cands.push(Cow::Owned([*a, *b].concat()));
+                joins.extend([*a, "-", *b, *a, *b]);
+            }
+        }
+        // Tokens, then the joinings (room for two per pair; hyphen parts with a digit and
+        // doubled letters may add more).
+        let mut cands: Vec<&str> = Vec::with_capacity(3 * toks.len() + 1);
+        cands.extend(toks.iter().copied());
+        let mut at = 0;
+        for pair in toks.windows(2) {
+            if let [a, b] = pair {
+                let (hyphened, glued) = (a.len() + 1 + b.len(), a.len() + b.len());
+                cands.extend(joins.get(at..at + hyphened));
+                cands.extend(joins.get(at + hyphened..at + hyphened + glued));
+                at += hyphened + glued;
             }
         }
         // A subdomain token with its first or last letter doubled (`ekii-infor`, `aau-login`):
@@ -1616,16 +1651,16 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 }
                 let (first, last) = (b.get(..2), b.get(b.len() - 2..));
                 if matches!(first, Some([x, y]) if x == y) {
-                    cands.push(Cow::Borrowed(t.get(1..).unwrap_or("")));
+                    cands.push(t.get(1..).unwrap_or(""));
                 } else if matches!(last, Some([x, y]) if x == y) {
-                    cands.push(Cow::Borrowed(t.get(..t.len() - 1).unwrap_or("")));
+                    cands.push(t.get(..t.len() - 1).unwrap_or(""));
                 }
             }
         }
         // A hyphen part with a digit inside, whole: brand words such as `ts3card`.
         for part in split_where(label, is_hyphen) {
-            if part.bytes().any(|c| c.is_ascii_digit()) && !cands.iter().any(|c| c == part) {
-                cands.push(Cow::Borrowed(part));
+            if part.bytes().any(|c| c.is_ascii_digit()) && !cands.contains(&part) {
+                cands.push(part);
             }
         }
         // Which tokens (the first candidates) hold a brand word: the shuffle check skips them.
@@ -1677,8 +1712,17 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             }
         }
         // Shuffled brand letters (`mcerncarei`, `aocmzaon`, one swapped: `mceoreaei`), in any
-        // label but the suffix.
+        // label but the suffix. Not looked for once a reason as heavy is found: it could not
+        // replace that one.
+        let weight = if in_reg {
+            w::LOOKALIKE
+        } else {
+            w::LOOKALIKE_SUBDOMAIN
+        };
         for (ti, t) in toks.iter().enumerate() {
+            if !beats(&best, weight) {
+                break;
+            }
             let has_word = match tok_has_word.get(ti) {
                 Some(known) => *known,
                 None => find_word(t, brands).0.is_some(),
@@ -1687,22 +1731,16 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 continue;
             }
             if let Some(tg) = scrambled(t, brands) {
-                let weight = if in_reg {
-                    w::LOOKALIKE
-                } else {
-                    w::LOOKALIKE_SUBDOMAIN
-                };
-                if beats(&best, weight) {
-                    let detail = t.to_string();
-                    best = Some((weight, Code::LookalikeDomain, tg.brand, tg.domain, detail));
-                }
+                let detail = t.to_string();
+                best = Some((weight, Code::LookalikeDomain, tg.brand, tg.domain, detail));
             }
         }
         // A label or hyphen token a keystroke from a brand (`amazeon.example.com`,
         // `eki-nat.x.cn`, `nertflix-renew.com`). The registrable label as a whole is
         // lookalike()'s; here only its tokens.
         let joined = without_hyphens(label);
-        let mut cands: Vec<&str> = Vec::new();
+        // The first list's allocation, reused.
+        cands.clear();
         if !in_reg {
             cands.push(label);
             if joined != *label {
@@ -1720,10 +1758,14 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             }
         }
         for cand in cands {
+            // (As above: the search is skipped when its finding could not count.)
+            if !beats(&best, w::LOOKALIKE_SUBDOMAIN) {
+                break;
+            }
             if cand.len() < 6 {
                 continue;
             }
-            if let Some((t, dist)) = closest(cand, brands) {
+            if let Some((t, dist)) = closest_in(cand, "", brands, &mut scratch) {
                 // A single token is often just a word a letter from a brand's (`mitsui` /
                 // `matsui`, `mobile` / `ymobile`): only longer ones, not cut from the brand.
                 let token = cand != *label && cand != joined;
@@ -1809,8 +1851,12 @@ fn ascii_lowercase(s: &str) -> Cow<'_, str> {
 
 /// `label` with its hyphens removed (`eki-net` → `ekinet`), borrowed when it has none.
 fn without_hyphens(label: &str) -> Cow<'_, str> {
-    if label.contains('-') {
-        Cow::Owned(label.replace('-', ""))
+    // The pieces between hyphens, copied (`str::replace` sets up a searcher, which cost more
+    // than the copy on a label).
+    if label.bytes().any(|b| b == b'-') {
+        let mut out = String::with_capacity(label.len());
+        split_byte(label, b'-').for_each(|piece| out.push_str(piece));
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(label)
     }
@@ -2487,6 +2533,11 @@ const STATIC_EXT: &[&str] = &[
 /// on hacked sites (`/wp-includes/certificates/webmail/`,
 /// `/.well-known/pki-validation/home/id/login/`). Returns the folder.
 fn page_in_site_internals(path: &str) -> Option<&'static str> {
+    // Only those three folders answer: a path that names none of them (most) is not read
+    // further.
+    if find_str(path, "wp-").is_none() && find_str(path, ".well-known").is_none() {
+        return None;
+    }
     let segs: Vec<&str> = split_byte(path, b'/').filter(|s| !s.is_empty()).collect();
     let last = segs.last()?;
     let ext = last.rsplit_once('.').map(|(_, e)| e);
@@ -2524,13 +2575,15 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
     if find_str(path, "http:/").is_some() || find_str(path, "https:/").is_some() {
         return None;
     }
-    let segs: Vec<&str> = split_byte(path, b'/').collect();
-    for (i, seg) in segs.iter().enumerate() {
+    // The segments one by one (no list of them: this runs on every path); `segs`, once a
+    // segment is taken, holds the ones after it.
+    let mut segs = split_byte(path, b'/').peekable();
+    while let Some(seg) = segs.next() {
         let file = [".html", ".htm", ".php"]
             .iter()
             .find_map(|ext| seg.strip_suffix(ext));
-        let more = segs.get(i + 1).is_some_and(|next| !next.is_empty());
-        let Some(name) = file.or(more.then_some(*seg)) else {
+        let more = segs.peek().is_some_and(|next| !next.is_empty());
+        let Some(name) = file.or(more.then_some(seg)) else {
             continue;
         };
         let mut h = without_jp_tail(name.trim_start_matches('.'));
@@ -2540,13 +2593,7 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
                 // folders deep. One more folder and no page is how lookup sites file their tabs
                 // about a domain (`/website/amazon.co.jp/competitors/`, `/domain/smbc.co.jp/dns`):
                 // the brand word's plain weight.
-                let below: Vec<&str> = segs
-                    .get(i + 1..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .copied()
-                    .filter(|x| !x.is_empty())
-                    .collect();
+                let below: Vec<&str> = segs.clone().filter(|x| !x.is_empty()).collect();
                 let page = |x: &str| {
                     [".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".cgi"]
                         .iter()
