@@ -1220,8 +1220,11 @@ fn glued_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>)
             };
             // A short name is near too many brands to name one unless it is exact (`ama` is one
             // letter from several).
-            let near = closest(claimed, brands).filter(|(_, d)| *d == 0 || claimed.len() >= 5);
-            match near.filter(|_| claimed.len() >= 4) {
+            let near = (claimed.len() >= 4)
+                .then(|| closest(claimed, brands))
+                .flatten()
+                .filter(|(_, d)| *d == 0 || claimed.len() >= 5);
+            match near {
                 Some((t, _)) => out.push(branded(
                     Code::FakeJpSuffix,
                     w::FAKE_JP_SUFFIX,
