@@ -141,6 +141,23 @@ fn main() {
         "const PSL_BLOCKS_BEFORE: [u16; 129] = [{}];",
         before.join(", ")
     );
+    // The answers for the top-level domains most links end in, phishing ones included: every
+    // split looks its host's TLD up first, and these are most hosts (a comparison or two instead
+    // of a search of the table).
+    let frequent: Vec<String> = ["com", "net", "org", "jp", "cn", "top", "xyz", "shop", "dev"]
+        .iter()
+        .map(|t| format!("({t:?}, {:?})", entries.get(*t).copied()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// (TLD, its table flags) for the most frequent TLDs, as `lookup` would find them."
+    );
+    let _ = writeln!(
+        out,
+        "const FREQUENT_TLDS: [(&str, Option<u8>); {}] = [{}];",
+        frequent.len(),
+        frequent.join(", ")
+    );
     let _ = writeln!(out, "/// Most labels in a table entry.");
     let _ = writeln!(out, "const PSL_MAX_LABELS: usize = {max_labels};");
     let _ = writeln!(

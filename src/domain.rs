@@ -111,36 +111,12 @@ fn line_after(from: usize) -> Option<usize> {
 /// Flags of a table entry: `None` when no rule is `name` or ends with `.name`; otherwise the
 /// rule's flags (`INTERNAL` alone when `name` is only the tail of longer rules).
 fn lookup(name: &str) -> Option<u8> {
-    // Every split looks up the host's top-level domain first, and a few of them are most hosts:
-    // their answers are kept after the first search (a comparison or two instead of a search).
-    // Atomics rather than a OnceLock: plain loads and stores in the .wasm (a OnceLock cost
-    // 800 bytes gzip there); two threads that both search store the same answer.
-    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
-    const UNKNOWN: u8 = u8::MAX; // not searched yet
-    const ABSENT: u8 = u8::MAX - 1; // searched: None (flags are below 64)
-    static FLAGS: [AtomicU8; FREQUENT_TLDS.len()] =
-        [const { AtomicU8::new(UNKNOWN) }; FREQUENT_TLDS.len()];
-    let Some(cell) = FREQUENT_TLDS
-        .iter()
-        .position(|t| *t == name)
-        .and_then(|i| FLAGS.get(i))
-    else {
-        return search(name);
-    };
-    match cell.load(Relaxed) {
-        UNKNOWN => {
-            let f = search(name);
-            cell.store(f.unwrap_or(ABSENT), Relaxed);
-            f
-        }
-        ABSENT => None,
-        f => Some(f),
+    // The most frequent TLDs' answers are computed by build.rs (FREQUENT_TLDS).
+    if let Some((_, f)) = FREQUENT_TLDS.iter().find(|(t, _)| *t == name) {
+        return *f;
     }
+    search(name)
 }
-
-/// Top-level domains whose lookups [`lookup`] keeps (the most frequent in links, phishing
-/// ones included).
-const FREQUENT_TLDS: [&str; 9] = ["com", "net", "org", "jp", "cn", "top", "xyz", "shop", "dev"];
 
 /// The flags of a name in the table, by a search of the table (see [`lookup`]).
 fn search(name: &str) -> Option<u8> {
@@ -424,6 +400,14 @@ mod tests {
         for h in &hosts {
             assert_eq!(split(h), split_by_search(h), "{h}");
         }
+    }
+
+    #[test]
+    fn frequent_tlds_answer_as_the_search_does() {
+        for (tld, f) in FREQUENT_TLDS {
+            assert_eq!(search(tld), f, "{tld}");
+        }
+        assert_eq!(FREQUENT_TLDS.first().map(|x| x.1.is_some()), Some(true));
     }
 
     #[test]
