@@ -318,7 +318,66 @@ fn jpcert_breakdown(j: &SetResult, checker: &Checker, top: &HashSet<String>) {
     for (k, n) in r.iter().take(20) {
         println!("  {:<28} {:>8}", k, n);
     }
+    unlisted_brands(j, checker, &label_to_brand);
     misses(j, 25);
+}
+
+/// How the checker does on a brand it does not list: the reports of each of the 20 most
+/// reported listed brands, judged again by a checker whose brand list lacks that one brand (the
+/// other brands and every generic signal stay). Next to it, the reports whose brand is in no
+/// row of the list at all. Both stand in for the brands of reports not seen yet.
+fn unlisted_brands(j: &SetResult, checker: &Checker, label_to_brand: &HashMap<&str, &str>) {
+    let mut by_brand: HashMap<&str, Vec<&(Row, Verdict)>> = HashMap::new();
+    let mut unlisted = Tally::default();
+    for rv in &j.verdicts {
+        match label_to_brand.get(rv.0.label.as_str()) {
+            Some(id) => by_brand.entry(id).or_default().push(rv),
+            None => unlisted.add(&rv.1),
+        }
+    }
+    let mut order: Vec<_> = by_brand.into_iter().collect();
+    order.sort_by_key(|(id, rows)| (std::cmp::Reverse(rows.len()), *id));
+    println!("\njpcert-dev, brand as if unlisted:  urls flagged  unlisted");
+    let (mut with, mut without) = (Tally::default(), Tally::default());
+    for (id, rows) in order.iter().take(20) {
+        let rest = checker
+            .brands()
+            .iter()
+            .filter(|b| b.id != *id)
+            .cloned()
+            .collect();
+        let blind = Checker::with_brands(rest, &linkguard::Settings::default());
+        let (mut a, mut b) = (Tally::default(), Tally::default());
+        for (row, v) in rows {
+            a.add(v);
+            b.add(&blind.check(&row.url));
+        }
+        println!(
+            "  {:<28} {:>8} {:>7.2}% {:>7.2}%",
+            id,
+            a.n,
+            Tally::pct(a.flagged, a.n),
+            Tally::pct(b.flagged, b.n)
+        );
+        for (t, x) in [(&mut with, &a), (&mut without, &b)] {
+            t.n += x.n;
+            t.flagged += x.flagged;
+            t.dangerous += x.dangerous;
+        }
+    }
+    println!(
+        "  {:<28} {:>8} {:>7.2}% {:>7.2}%",
+        "these 20 together",
+        with.n,
+        Tally::pct(with.flagged, with.n),
+        Tally::pct(without.flagged, without.n)
+    );
+    println!(
+        "  {:<28} {:>8} {:>7.2}%   (brand in no row of the list)",
+        "reports of other brands",
+        unlisted.n,
+        Tally::pct(unlisted.flagged, unlisted.n)
+    );
 }
 
 fn misses(s: &SetResult, n: usize) {

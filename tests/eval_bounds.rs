@@ -18,6 +18,9 @@ const BOUNDS: &[(&str, f64, f64, f64, f64)] = &[
     ("top sign-in pages", 0.0, 0.0, 1.0, 0.1),
 ];
 
+/// Min flagged % of the 20 most reported brands' reports, each brand judged as if unlisted.
+const UNLISTED_FLOOR: f64 = 81.0;
+
 fn data_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("LINKGUARD_DATA")
         .map(PathBuf::from)
@@ -68,4 +71,21 @@ fn detection_and_false_positive_rates_hold() {
             "{set}: dangerous {dangerous}% outside [{min_d}, {max_d}]\n{line}"
         );
     }
+    // The 20 most reported brands, each judged by a checker that does not list it: what the
+    // generic signals catch of a brand the list lacks.
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("these 20 together"))
+        .unwrap_or_else(|| panic!("no unlisted-brand line in:\n{text}"));
+    let pcts: Vec<f64> = line
+        .split_whitespace()
+        .filter_map(|w| w.strip_suffix('%'))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    println!("brands as if unlisted: flagged {}%", pcts[1]);
+    assert!(
+        pcts[1] >= UNLISTED_FLOOR,
+        "brands as if unlisted: flagged {}% below {UNLISTED_FLOOR}\n{line}",
+        pcts[1]
+    );
 }
