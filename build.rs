@@ -27,6 +27,7 @@ mod brand_data;
 fn main() {
     confusables();
     scripts();
+    common_words();
     let src = "src/data/public_suffix_list.dat";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=build.rs");
@@ -342,6 +343,34 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
         l.target_len.0, l.target_len.1
     );
     out
+}
+
+/// src/data/common_words.txt (scripts/common-words.py) as a sorted array for binary search.
+fn common_words() {
+    let src = "src/data/common_words.txt";
+    println!("cargo:rerun-if-changed={src}");
+    let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
+    let mut words: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    assert!(
+        words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase())),
+        "{src}: lower-case ASCII words only"
+    );
+    let out = format!(
+        "/// Everyday words within lookalike reach of a brand (src/data/common_words.txt), sorted.\n\
+         static COMMON_WORDS: [&str; {}] = {:?};\n",
+        words.len(),
+        words
+    );
+    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("common_words.rs");
+    fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
 }
 
 /// Every non-ASCII character whose UTS #39 skeleton, diacritics removed and lower-cased, is ASCII

@@ -1290,6 +1290,14 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     }
 }
 
+include!(concat!(env!("OUT_DIR"), "/common_words.rs"));
+
+/// An everyday word that merely reads like a brand's name (`nissan` / `nissay`, `finance` /
+/// `binance`, `kagawa` / `sagawa`; scripts/common-words.py): no lookalike as written.
+fn common_word(s: &str) -> bool {
+    COMMON_WORDS.binary_search(&s).is_ok()
+}
+
 /// The closest lookalike target and its distance.
 fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(crate::brands::Target<'a>, usize)> {
     closest_in(s, "", brands, &mut String::new())
@@ -1538,7 +1546,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     ];
     let mut scratch = String::new();
     for cand in cands.into_iter().flatten() {
-        if cand.len() < 4 {
+        if cand.len() < 4 || common_word(&cand) {
             continue;
         }
         if let Some((t, dist)) = closest_in(&cand, h.suffix, brands, &mut scratch) {
@@ -2763,6 +2771,39 @@ mod tests {
         // The longer word inside wins over `my` + `jcb` + `help`.
         assert_eq!(word("myjcbhelp"), Some("myjcb"));
         assert_eq!(word("wwwinfo"), None);
+    }
+
+    #[test]
+    fn common_words_are_no_brand_and_no_squat() {
+        let b = BrandIndex::shipped();
+        assert!(
+            COMMON_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no repeats"
+        );
+        for w in COMMON_WORDS {
+            // A brand's own word or label is the brand: regenerate the list after brands.tsv
+            // changes (scripts/common-words.py).
+            assert!(
+                b.word(w).is_none() && b.exact(w).is_empty(),
+                "{w} is a brand target"
+            );
+        }
+        for w in ["nissan", "mitsui", "kagawa", "yamada", "finance", "looking"] {
+            assert!(common_word(w), "{w}");
+        }
+        // The spellings typosquats use stay lookalikes even when a dictionary has them: a
+        // letter added at an end, a letter doubled, a romaji respelling.
+        for w in [
+            "amazons",
+            "bookings",
+            "goggle",
+            "yahhoo",
+            "dokomo",
+            "nintendou",
+            "rakutan",
+        ] {
+            assert!(!common_word(w), "{w}");
+        }
     }
 
     #[test]
