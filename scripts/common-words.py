@@ -12,7 +12,8 @@ Words: the 30,000 most frequent English words and the 15,000 most frequent Japan
 Hepburn romaji (PyPI `wordfreq`, `pykakasi`; pinned below), four letters or more. Kept: those
 within the engine's lookalike reach of a brand target (src/data/brands.tsv: each official
 domain's label and each brand word of five letters or more, read as `unconfuse` reads them) that
-are not a target themselves nor a spelling typosquats use (see `squat_of`). Reach is the optimal-string-alignment distance the engine allows
+are not a target themselves nor a spelling typosquats use (see `squat_of`: only letters
+replaced in place are excused). Reach is the optimal-string-alignment distance the engine allows
 (1 edit up to 8 letters, 2 above). Shuffles need no entry: `scrambled` only reads names
 that spell no language.
 No phishing data is used.
@@ -85,11 +86,15 @@ def respelled(s):
 
 
 def squat_of(u, t):
-    """Is `u` a spelling of `t` that typosquats use? A letter added or dropped at either end
-    (`amazons`, `witter`), a letter doubled or undoubled (`goggle`, `yahhoo`), a romaji
-    respelling (`dokomo`, `nintendou`). Those stay lookalikes even when they are words."""
-    edge = u.startswith(t) or t.startswith(u) or u.endswith(t) or t.endswith(u)
-    return edge or respelled(u) == respelled(t)
+    """Is `u` a spelling of `t` that typosquats use? A letter added or dropped anywhere
+    (`amazons`, `witter`, `rakuen`), two neighbours swapped (`applied` / `appleid`), a letter
+    doubled (`goggle`), a romaji respelling (`dokomo`, `nintendou`). Those stay lookalikes even
+    when they are words: only a word that differs from the brand's name by other letters in its
+    place (`nissan` / `nissay`, `finance` / `binance`) is excused."""
+    if len(u) != len(t):
+        return True
+    swap = any(u[:i] + u[i + 1] + u[i] + u[i + 2 :] == t for i in range(len(u) - 1))
+    return swap or respelled(u) == respelled(t)
 
 
 def within_reach(w, ts):

@@ -1773,7 +1773,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             if !beats(&best, w::LOOKALIKE_SUBDOMAIN) {
                 break;
             }
-            if cand.len() < 6 {
+            // An everyday word is no lookalike as a token either (`mitsubishi-motors`,
+            // `home-finance`, `cooking.nytimes.com`).
+            if cand.len() < 6 || common_word(cand) {
                 continue;
             }
             if let Some((t, dist)) = closest_in(cand, "", brands, &mut scratch) {
@@ -2792,7 +2794,7 @@ mod tests {
             assert!(common_word(w), "{w}");
         }
         // The spellings typosquats use stay lookalikes even when a dictionary has them: a
-        // letter added at an end, a letter doubled, a romaji respelling.
+        // letter added at an end, two letters swapped, a letter doubled, a romaji respelling.
         for w in [
             "amazons",
             "bookings",
