@@ -345,27 +345,33 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
     out
 }
 
-/// src/data/common_words.txt (scripts/common-words.py) as a sorted array for binary search.
+/// src/data/common_words.txt (scripts/common-words.py) as a sorted array for binary search:
+/// each word with whether it is excused anywhere (`true`) or only as a whole registered name.
 fn common_words() {
     let src = "src/data/common_words.txt";
     println!("cargo:rerun-if-changed={src}");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
-    let mut words: Vec<&str> = text
+    let mut words: Vec<(&str, bool)> = text
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('\t') {
+            Some((w, "name")) => (w, false),
+            Some((w, other)) => panic!("{src}: {w}: unknown column {other:?}"),
+            None => (l.trim(), true),
+        })
         .collect();
     words.sort_unstable();
-    words.dedup();
+    words.dedup_by_key(|w| w.0);
     assert!(
         words
             .iter()
-            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase())),
+            .all(|(w, _)| w.bytes().all(|b| b.is_ascii_lowercase())),
         "{src}: lower-case ASCII words only"
     );
     let out = format!(
-        "/// Everyday words within lookalike reach of a brand (src/data/common_words.txt), sorted.\n\
-         static COMMON_WORDS: [&str; {}] = {:?};\n",
+        "/// Everyday words within lookalike reach of a brand (src/data/common_words.txt), sorted,\n\
+         /// each with whether it is excused anywhere or only as a whole registered name.\n\
+         static COMMON_WORDS: [(&str, bool); {}] = {:?};\n",
         words.len(),
         words
     );
