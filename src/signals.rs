@@ -1536,9 +1536,10 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             return;
         }
     }
-    // Labels of the subdomain glued to the registrable label (`ama.zon.co.jp`).
+    // Labels of the subdomain glued to the registrable label (`ama.zon.co.jp`); not the `www`
+    // of an ordinary host (`www.transfer.com` is no `wetransfer`).
     let glued = match last_piece(h.subdomain, b'.') {
-        "" => Cow::Borrowed(label),
+        "" | "www" => Cow::Borrowed(label),
         s => Cow::Owned([s, label].concat()),
     };
     // The label, then each other reading not met before (in an array: no allocation).
@@ -1744,7 +1745,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 Some(known) => *known,
                 None => find_word(t, brands).0.is_some(),
             };
-            if has_word {
+            if has_word || common_word(t, in_reg && toks.len() == 1) {
                 continue;
             }
             if let Some(tg) = scrambled(t, brands) {
