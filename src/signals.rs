@@ -555,6 +555,11 @@ fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
     {
         return None;
     }
+    one_edit_credential_word(tok).or_else(|| doubled_and_one_edit(tok))
+}
+
+/// [`misspelled_credential_word`]'s one-edit reading.
+fn one_edit_credential_word(tok: &str) -> Option<&'static str> {
     TYPO_WORDS.iter().copied().find(|w| {
         tok.len().abs_diff(w.len()) <= 1
             // One edit leaves the first two letters or the last two as they were (words of
@@ -568,6 +573,37 @@ fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
             && !(tok.len() == w.len() && tok.get(1..) == w.get(1..))
             && crate::brands::osa_capped(tok, w, 1) == 1
     })
+}
+
+/// An account word of seven letters or more misspelled twice, one of the two a letter typed
+/// twice (`ocnnecct`, `xonnecct`, `coonnecct`, `conencct`): read with one letter of a doubled
+/// pair dropped, the token is at most one edit from the word, its first letter included (a
+/// doubled letter is no product's spelling: `konnect` is, `konnecct` is not). Words with a
+/// doubled letter two edits from these (`collect`, `correct`, `logging`) stay further off:
+/// none of the GCIDE English word list reads so.
+fn doubled_and_one_edit(tok: &str) -> Option<&'static str> {
+    let b = tok.as_bytes();
+    if b.len() < 7 {
+        return None;
+    }
+    let mut once = String::with_capacity(b.len());
+    for i in 1..b.len() {
+        if b.get(i) != b.get(i - 1) {
+            continue;
+        }
+        once.clear();
+        once.push_str(tok.get(..i).unwrap_or(""));
+        once.push_str(tok.get(i + 1..).unwrap_or(""));
+        let hit = TYPO_WORDS
+            .iter()
+            .copied()
+            .filter(|w| w.len() >= 7 && tok != *w)
+            .find(|w| crate::brands::osa_capped(&once, w, 1) <= 1);
+        if hit.is_some() {
+            return hit;
+        }
+    }
+    None
 }
 
 /// File extensions of programs and archives.
@@ -2887,6 +2923,38 @@ mod tests {
             "connecting",
             "signon",
             "confect",
+        ] {
+            assert_eq!(misspelled_credential_word(ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn account_words_misspelled_with_a_doubled_letter() {
+        for (typo, word) in [
+            ("ocnnecct", "connect"),
+            ("xonnecct", "connect"),
+            ("coonnecct", "connect"),
+            ("conencct", "connect"),
+            ("connexxt", "connect"),
+            ("acccout", "account"),
+            ("suppportt", "support"),
+        ] {
+            assert_eq!(misspelled_credential_word(typo), Some(word), "{typo}");
+        }
+        // Words with a doubled letter two edits from an account word, inflections, and the
+        // short words (`logging` is one edit from `loging` but `login` has five letters).
+        for ok in [
+            "collect",
+            "correct",
+            "connected",
+            "connects",
+            "accounts",
+            "supported",
+            "passwords",
+            "logging",
+            "suppose",
+            "succession",
+            "content",
         ] {
             assert_eq!(misspelled_credential_word(ok), None, "{ok}");
         }
