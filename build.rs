@@ -346,18 +346,18 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
 }
 
 /// src/data/common_words.txt (scripts/common-words.py) as a sorted array for binary search:
-/// each word with whether it is excused anywhere (`true`) or only as a whole registered name.
+/// each word with where it is excused: 0 anywhere, 1 only as a whole registered name.
 fn common_words() {
     let src = "src/data/common_words.txt";
     println!("cargo:rerun-if-changed={src}");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
-    let mut words: Vec<(&str, bool)> = text
+    let mut words: Vec<(&str, u8)> = text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| match l.split_once('\t') {
-            Some((w, "name")) => (w, false),
+            Some((w, "name")) => (w, 1u8),
             Some((w, other)) => panic!("{src}: {w}: unknown column {other:?}"),
-            None => (l.trim(), true),
+            None => (l.trim(), 0u8),
         })
         .collect();
     words.sort_unstable();
@@ -368,12 +368,27 @@ fn common_words() {
             .all(|(w, _)| w.bytes().all(|b| b.is_ascii_lowercase())),
         "{src}: lower-case ASCII words only"
     );
+    // One string of the words, each followed by its place digit, and where each starts (one
+    // more for the end): 2 bytes a word instead of a (&str, u8) pair's 12.
+    let mut text = String::new();
+    let mut at = Vec::new();
+    for (w, k) in &words {
+        at.push(text.len());
+        text.push_str(w);
+        text.push(char::from(b'0' + k));
+    }
+    at.push(text.len());
+    assert!(
+        text.len() < usize::from(u16::MAX),
+        "{src}: too long for u16 offsets"
+    );
     let out = format!(
         "/// Everyday words within lookalike reach of a brand (src/data/common_words.txt), sorted,\n\
-         /// each with whether it is excused anywhere or only as a whole registered name.\n\
-         static COMMON_WORDS: [(&str, bool); {}] = {:?};\n",
-        words.len(),
-        words
+         /// each followed by where it is excused: 0 anywhere, 1 only as a whole name.\n\
+         static COMMON_WORDS: &str = {text:?};\n\
+         /// Where each word of [`COMMON_WORDS`] starts, and its end.\n\
+         static COMMON_WORD_AT: [u16; {}] = {at:?};\n",
+        at.len()
     );
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("common_words.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));

@@ -1333,11 +1333,32 @@ include!(concat!(env!("OUT_DIR"), "/common_words.rs"));
 /// (`matsuri` / `matsui`, `rakuen` / `rakuten`: a letter more or less inside) only as a whole
 /// registered name (`name`); as a subdomain or a token they are how kits spell the brand.
 fn common_word(s: &str, name: bool) -> bool {
-    COMMON_WORDS
-        .binary_search_by(|(w, _)| (*w).cmp(s))
-        .ok()
-        .and_then(|i| COMMON_WORDS.get(i))
-        .is_some_and(|(_, anywhere)| *anywhere || name)
+    common_word_kind(s).is_some_and(|k| k == 0 || (k == 1 && name))
+}
+
+/// Where [`COMMON_WORDS`] excuses a word: 0 anywhere, 1 only as a whole registered name.
+fn common_word_kind(s: &str) -> Option<u8> {
+    let n = COMMON_WORD_AT.len().saturating_sub(1);
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let (w, k) = common_word_at(mid)?;
+        match w.cmp(s) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(k),
+        }
+    }
+    None
+}
+
+/// The `i`th word of [`COMMON_WORDS`] and its place digit.
+fn common_word_at(i: usize) -> Option<(&'static str, u8)> {
+    let start = usize::from(*COMMON_WORD_AT.get(i)?);
+    let end = usize::from(*COMMON_WORD_AT.get(i + 1)?);
+    let w = COMMON_WORDS.get(start..end.checked_sub(1)?)?;
+    let k = COMMON_WORDS.as_bytes().get(end - 1)?.checked_sub(b'0')?;
+    Some((w, k))
 }
 
 /// The closest lookalike target and its distance.
@@ -1378,7 +1399,14 @@ fn closest_in<'a>(
     let mut consider = |group: &[u32]| {
         let Some(&first) = group.first() else { return };
         let text = brands.target_text(first);
-        let allowed = max_edits(text.len().min(s.len()));
+        // Edits allowed by the length of what differs when both end in the same hyphen token
+        // and the rest is five letters or more (`mashi-net` / `asahi-net`): the shared `-net`
+        // says nothing of the likeness of the rest. (A short head such as `snbe` of `snbe-card`
+        // keeps the whole name's allowance: squats of four-letter brands are made so.)
+        let shared = shared_tail_token(s, text)
+            .filter(|head| *head >= 5)
+            .map_or(0, |head| s.len() - head);
+        let allowed = max_edits(text.len().min(s.len()).saturating_sub(shared));
         if text.len().abs_diff(s.len()) > allowed {
             return;
         }
@@ -1417,6 +1445,13 @@ fn closest_in<'a>(
     }
     let (d, _, ti) = best?;
     Some((brands.target(ti)?, d))
+}
+
+/// When `a` and `b` end in the same hyphen token (`-net` of `mashi-net` / `asahi-net`), how
+/// long `a` is before it.
+fn shared_tail_token(a: &str, b: &str) -> Option<usize> {
+    let (i, j) = (a.rfind('-')?, b.rfind('-')?);
+    (a.get(i..) == b.get(j..)).then_some(i)
 }
 
 /// How many of each ASCII byte from `a` up a string has (letters, then `{|}~` and DEL; other
@@ -1728,6 +1763,12 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             if word.len() <= 3 && !(exact && has_context) {
                 continue;
             }
+            // In two tokens joined, a word that starts inside the first one spans their seam by
+            // chance (`kami` + `card` holds `micard`, `teki` + `net` holds `ekinet`).
+            let joined = (toks.len()..3 * toks.len().saturating_sub(1) + 1).contains(&ci);
+            if joined && !exact && !word_starts_token(t, word, &toks) {
+                continue;
+            }
             // A brand word that is also an everyday abbreviation (`etc`, `au`): in the registrable
             // name only next to a Japan or account word in its label (`etc-meisai-jp`,
             // `etc-login`), never in a company's name (`etc-group.com`, `go-etc.jp`). A two-letter
@@ -1845,6 +1886,15 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     if let Some((weight, code, b, domain, detail)) = best {
         out.push(branded(code, weight, brands, b, domain, &detail));
     }
+}
+
+/// Does `word`, found inside the joined tokens `cand`, start where one of `toks` starts in it?
+fn word_starts_token(cand: &str, word: &str, toks: &[&str]) -> bool {
+    let at = (word.as_ptr() as usize).wrapping_sub(cand.as_ptr() as usize);
+    at == 0
+        || cand
+            .get(at..)
+            .is_some_and(|rest| toks.iter().any(|t| rest.starts_with(t)))
 }
 
 /// `tok` without one affix, for each affix it starts or ends with, in [`AFFIXES`] order (a
@@ -2821,11 +2871,15 @@ mod tests {
     #[test]
     fn common_words_are_no_brand_and_no_squat() {
         let b = BrandIndex::shipped();
+        let all: Vec<(&str, u8)> = (0..COMMON_WORD_AT.len() - 1)
+            .map(|i| common_word_at(i).unwrap())
+            .collect();
+        assert!(all.len() > 100 && all.iter().all(|(_, k)| *k <= 1));
         assert!(
-            COMMON_WORDS.windows(2).all(|w| w[0].0 < w[1].0),
+            all.windows(2).all(|w| w[0].0 < w[1].0),
             "sorted, no repeats"
         );
-        for (w, _) in COMMON_WORDS {
+        for (w, _) in all {
             // A brand's own word or label is the brand: regenerate the list after brands.tsv
             // changes (scripts/common-words.py).
             assert!(
@@ -2841,6 +2895,22 @@ mod tests {
         for w in ["matsuri", "rakuen", "stripes", "bookings", "hana"] {
             assert!(common_word(w, true) && !common_word(w, false), "{w}");
         }
+        // A shared last token leaves the edits to the rest when it is five letters or more.
+        assert_eq!(shared_tail_token("mashi-net", "asahi-net"), Some(5));
+        assert_eq!(shared_tail_token("snbe-card", "smbc-card"), Some(4));
+        assert_eq!(shared_tail_token("mashi-net", "asahi-card"), None);
+        // A brand word across the seam of two joined tokens is chance unless it starts a token.
+        assert!(!word_starts_token(
+            "kamicard",
+            &"kamicard"[2..],
+            &["kami", "card"]
+        ));
+        assert!(word_starts_token("micard", "micard", &["mi", "card"]));
+        assert!(word_starts_token(
+            "xsmbccard",
+            &"xsmbccard"[1..],
+            &["x", "smbc", "card"]
+        ));
         // The spellings typosquats use stay lookalikes even when a dictionary has them: two
         // letters swapped, a letter doubled, a romaji respelling.
         for w in ["applied", "goggle", "yahhoo", "dokomo", "nintendou"] {
