@@ -105,6 +105,29 @@ fn load_lines(path: &Path, wrap: bool) -> Res<Vec<Row>> {
         .collect())
 }
 
+/// Rarer English and romaji words (scripts/common-words.py) as `https://www.W.co.jp/`,
+/// `https://www.W-net.jp/`, `https://www.W.com/` and `https://W.example.jp/`.
+fn everyday_names() -> Vec<Row> {
+    const WORDS: &str = include_str!("../tests/data/everyday-names.txt");
+    const SHAPES: [(&str, &str); 4] = [
+        ("https://www.", ".co.jp/"),
+        ("https://www.", "-net.jp/"),
+        ("https://www.", ".com/"),
+        ("https://", ".example.jp/"),
+    ];
+    WORDS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(|w| {
+            SHAPES.map(|(a, b)| Row {
+                url: format!("{a}{w}{b}"),
+                year: String::new(),
+                label: String::new(),
+            })
+        })
+        .collect()
+}
+
 fn load_lookalikes(path: &Path) -> Res<Vec<Row>> {
     let text = read(path)?;
     Ok(text
@@ -218,6 +241,9 @@ pub fn run(opts: &Options) -> Res<()> {
                     .collect(),
             ),
         ),
+        // Ordinary words as sites' names (tests/data/everyday-names.txt, compiled in): false
+        // warnings on names nobody listed, in the shapes Japanese sites take.
+        run_set(&checker, "everyday names (benign)", limit(everyday_names())),
     ];
 
     println!(

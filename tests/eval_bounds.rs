@@ -1,7 +1,8 @@
 //! Detection and false-positive rates on the evaluation data, as a ratchet: `linkguard eval` must
 //! not fall below what main reached (jpcert-dev, lookalikes) or rise above the false-positive
 //! bounds of issue 2 (top domains, benign URLs; the top domains' sign-in pages held to the top
-//! domains' bounds). Raise the floors when detection improves.
+//! domains' bounds, ordinary words as names to half of them). Raise the floors when detection
+//! improves.
 //!
 //! Needs ../shared/data (or $LINKGUARD_DATA); skipped with a note when absent, failed under CI.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -16,6 +17,7 @@ const BOUNDS: &[(&str, f64, f64, f64, f64)] = &[
     ("chromium-top-domains", 0.0, 0.0, 1.0, 0.1),
     ("benign-urls", 0.0, 0.0, 2.0, 0.0),
     ("top sign-in pages", 0.0, 0.0, 1.0, 0.1),
+    ("everyday names", 0.0, 0.0, 0.5, 0.1),
 ];
 
 /// Min flagged % of the 20 most reported brands' reports, each brand judged as if unlisted.
