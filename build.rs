@@ -382,13 +382,18 @@ fn common_words() {
         text.len() < usize::from(u16::MAX),
         "{src}: too long for u16 offsets"
     );
+    let keys: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    let filter = hashtab::filter_layout(&keys, 16);
     let out = format!(
         "/// Everyday words within lookalike reach of a brand (src/data/common_words.txt), sorted,\n\
          /// each followed by where it is excused: 0 anywhere, 1 only as a whole name.\n\
          static COMMON_WORDS: &str = {text:?};\n\
          /// Where each word of [`COMMON_WORDS`] starts, and its end.\n\
-         static COMMON_WORD_AT: [u16; {}] = {at:?};\n",
-        at.len()
+         static COMMON_WORD_AT: [u16; {}] = {at:?};\n\
+         /// The words' filter (hashtab::filter_has): most names are no common word.\n\
+         static COMMON_FILTER: [u64; {}] = {filter:?};\n",
+        at.len(),
+        filter.len()
     );
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("common_words.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));

@@ -583,22 +583,30 @@ fn one_edit_credential_word(tok: &str) -> Option<&'static str> {
 /// none of the GCIDE English word list reads so.
 fn doubled_and_one_edit(tok: &str) -> Option<&'static str> {
     let b = tok.as_bytes();
-    if b.len() < 7 {
+    // The words are seven or eight letters; with a letter more read away, seven to ten.
+    if !(7..=10).contains(&b.len()) {
         return None;
     }
-    let mut once = String::with_capacity(b.len());
+    let mut buf = [0u8; 10];
     for i in 1..b.len() {
         if b.get(i) != b.get(i - 1) {
             continue;
         }
-        once.clear();
-        once.push_str(tok.get(..i).unwrap_or(""));
-        once.push_str(tok.get(i + 1..).unwrap_or(""));
-        let hit = TYPO_WORDS
-            .iter()
-            .copied()
-            .filter(|w| w.len() >= 7 && tok != *w)
-            .find(|w| crate::brands::osa_capped(&once, w, 1) <= 1);
+        // The token without byte i, in a stack buffer.
+        let (head, tail) = (b.get(..i)?, b.get(i + 1..)?);
+        let n = head.len() + tail.len();
+        buf.get_mut(..head.len())?.copy_from_slice(head);
+        buf.get_mut(head.len()..n)?.copy_from_slice(tail);
+        let once = std::str::from_utf8(buf.get(..n)?).ok()?;
+        let hit = TYPO_WORDS.iter().copied().find(|w| {
+            w.len() >= 7
+                && tok != *w
+                && n.abs_diff(w.len()) <= 1
+                // One edit leaves the first two letters or the last two (as above).
+                && (w.get(..2).is_some_and(|p| once.starts_with(p))
+                    || w.get(w.len() - 2..).is_some_and(|x| once.ends_with(x)))
+                && crate::brands::osa_capped(once, w, 1) <= 1
+        });
         if hit.is_some() {
             return hit;
         }
@@ -1338,6 +1346,9 @@ fn common_word(s: &str, name: bool) -> bool {
 
 /// Where [`COMMON_WORDS`] excuses a word: 0 anywhere, 1 only as a whole registered name.
 fn common_word_kind(s: &str) -> Option<u8> {
+    if !crate::hashtab::filter_has(&COMMON_FILTER, s.as_bytes()) {
+        return None;
+    }
     let n = COMMON_WORD_AT.len().saturating_sub(1);
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
@@ -1395,17 +1406,16 @@ fn closest_in<'a>(
     // (both return every target within reach; see brands.rs).
     let mut best: Option<(usize, bool, u32)> = None;
     let counts = byte_counts(s);
+    // Edits allowed by the length of what differs when both end in the same hyphen token and
+    // the rest is five letters or more (`mashi-net` / `asahi-net`): the shared `-net` says
+    // nothing of the likeness of the rest. (A short head such as `snbe` of `snbe-card` keeps
+    // the whole name's allowance: squats of four-letter brands are made so.)
+    let tail = s.rfind('-').filter(|i| *i >= 5).and_then(|i| s.get(i..));
     // Targets that share one text: one distance.
     let mut consider = |group: &[u32]| {
         let Some(&first) = group.first() else { return };
         let text = brands.target_text(first);
-        // Edits allowed by the length of what differs when both end in the same hyphen token
-        // and the rest is five letters or more (`mashi-net` / `asahi-net`): the shared `-net`
-        // says nothing of the likeness of the rest. (A short head such as `snbe` of `snbe-card`
-        // keeps the whole name's allowance: squats of four-letter brands are made so.)
-        let shared = shared_tail_token(s, text)
-            .filter(|head| *head >= 5)
-            .map_or(0, |head| s.len() - head);
+        let shared = tail.filter(|t| text.ends_with(t)).map_or(0, str::len);
         let allowed = max_edits(text.len().min(s.len()).saturating_sub(shared));
         if text.len().abs_diff(s.len()) > allowed {
             return;
@@ -1445,13 +1455,6 @@ fn closest_in<'a>(
     }
     let (d, _, ti) = best?;
     Some((brands.target(ti)?, d))
-}
-
-/// When `a` and `b` end in the same hyphen token (`-net` of `mashi-net` / `asahi-net`), how
-/// long `a` is before it.
-fn shared_tail_token(a: &str, b: &str) -> Option<usize> {
-    let (i, j) = (a.rfind('-')?, b.rfind('-')?);
-    (a.get(i..) == b.get(j..)).then_some(i)
 }
 
 /// How many of each ASCII byte from `a` up a string has (letters, then `{|}~` and DEL; other
@@ -2895,10 +2898,6 @@ mod tests {
         for w in ["matsuri", "rakuen", "stripes", "bookings", "hana"] {
             assert!(common_word(w, true) && !common_word(w, false), "{w}");
         }
-        // A shared last token leaves the edits to the rest when it is five letters or more.
-        assert_eq!(shared_tail_token("mashi-net", "asahi-net"), Some(5));
-        assert_eq!(shared_tail_token("snbe-card", "smbc-card"), Some(4));
-        assert_eq!(shared_tail_token("mashi-net", "asahi-card"), None);
         // A brand word across the seam of two joined tokens is chance unless it starts a token.
         assert!(!word_starts_token(
             "kamicard",
