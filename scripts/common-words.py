@@ -106,10 +106,10 @@ def squat_of(u, t):
 def reach(w, ts):
     """None when `w` is out of the engine's edit reach of every target or a squatted spelling of
     one; "name" when some target is a letter longer or shorter (`matsuri` / `matsui`, `rakuen` /
-    `rakuten`, `stripes` / `stripe`, `hana` / `ana`: excused only as a whole registered name,
-    which brands register themselves when it is their plural, while as a subdomain or a token
-    the same word is how kits spell the brand); else "anywhere" (letters replaced in place:
-    `nissan` / `nissay`, `finance` / `binance`)."""
+    `rakuten`, `hana` / `ana`: excused only as a whole registered name, while as a subdomain or
+    a token the same word is how kits spell the brand); else "anywhere" (letters replaced in
+    place: `nissan` / `nissay`, `finance` / `binance`; see below for cut names and forms of
+    English words)."""
     u = unconfuse(w)
     kind = None
     for t in ts:
@@ -117,11 +117,18 @@ def reach(w, ts):
         if abs(len(t) - len(u)) <= k and OSA.distance(u, t, score_cutoff=k) <= k:
             if squat_of(u, t):
                 return None
-            if len(u) != len(t):
+            # The brand's name less its own affix (`server` / `xserver`, `mobile` / `ymobile`), or
+            # a form of a name that is itself an English word (`groups` / `group`, `forums` /
+            # `forms`): an ordinary word in any place.
+            cut = len(u) < len(t) and (t.endswith(u) or t.startswith(u))
+            if len(u) != len(t) and not cut and ts[t] not in ENGLISH:
                 kind = "name"
             elif kind is None:
                 kind = "anywhere"
     return kind
+
+
+ENGLISH = set(w for w in top_n_list("en", 30000) if w.isascii() and w.isalpha())
 
 
 def brand_words():
