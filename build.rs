@@ -346,7 +346,8 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
 }
 
 /// src/data/common_words.txt (scripts/common-words.py) as a sorted array for binary search:
-/// each word with where it is excused: 0 anywhere, 1 only as a whole registered name.
+/// each word with where it is excused: 0 anywhere, 1 only as a whole registered name, 2 not
+/// from lookalikes but from the brand word it holds by chance.
 fn common_words() {
     let src = "src/data/common_words.txt";
     println!("cargo:rerun-if-changed={src}");
@@ -356,6 +357,7 @@ fn common_words() {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| match l.split_once('\t') {
             Some((w, "name")) => (w, 1u8),
+            Some((w, "holds")) => (w, 2u8),
             Some((w, other)) => panic!("{src}: {w}: unknown column {other:?}"),
             None => (l.trim(), 0u8),
         })
@@ -386,7 +388,8 @@ fn common_words() {
     let filter = hashtab::filter_layout(&keys, 16);
     let out = format!(
         "/// Everyday words within lookalike reach of a brand (src/data/common_words.txt), sorted,\n\
-         /// each followed by where it is excused: 0 anywhere, 1 only as a whole name.\n\
+         /// each followed by where it is excused: 0 anywhere, 1 only as a whole name, 2 from the\n\
+         /// brand word it holds.\n\
          static COMMON_WORDS: &str = {text:?};\n\
          /// Where each word of [`COMMON_WORDS`] starts, and its end.\n\
          static COMMON_WORD_AT: [u16; {}] = {at:?};\n\

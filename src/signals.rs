@@ -1344,7 +1344,8 @@ fn common_word(s: &str, name: bool) -> bool {
     common_word_kind(s).is_some_and(|k| k == 0 || (k == 1 && name))
 }
 
-/// Where [`COMMON_WORDS`] excuses a word: 0 anywhere, 1 only as a whole registered name.
+/// Where [`COMMON_WORDS`] excuses a word: 0 anywhere, 1 only as a whole registered name, 2
+/// (`monitoring`, `pineapple`) not from lookalikes but from the brand word it holds by chance.
 fn common_word_kind(s: &str) -> Option<u8> {
     if !crate::hashtab::filter_has(&COMMON_FILTER, s.as_bytes()) {
         return None;
@@ -1985,10 +1986,11 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
             }
         }
     }
-    // Longer words anywhere inside the token (none fits in a token of five bytes or fewer).
-    // Shortest words first, then leftmost; of the first 64 starts only those the filter lets
-    // through are tried, walking its set bits.
-    let starts = if tok.len() > 5 {
+    // Longer words anywhere inside the token (none fits in a token of five bytes or fewer), not
+    // in an everyday word that holds one by chance (`monitoring` holds nitori). Shortest words
+    // first, then leftmost; of the first 64 starts only those the filter lets through are
+    // tried, walking its set bits.
+    let starts = if tok.len() > 5 && common_word_kind(tok) != Some(2) {
         brands.word_starts(tok)
     } else {
         0
@@ -2877,7 +2879,7 @@ mod tests {
         let all: Vec<(&str, u8)> = (0..COMMON_WORD_AT.len() - 1)
             .map(|i| common_word_at(i).unwrap())
             .collect();
-        assert!(all.len() > 100 && all.iter().all(|(_, k)| *k <= 1));
+        assert!(all.len() > 100 && all.iter().all(|(_, k)| *k <= 2));
         assert!(
             all.windows(2).all(|w| w[0].0 < w[1].0),
             "sorted, no repeats"
@@ -2898,6 +2900,11 @@ mod tests {
         for w in ["matsuri", "rakuen"] {
             assert!(common_word(w, true) && !common_word(w, false), "{w}");
         }
+        // An everyday word holding a brand word by chance: no brand word, no lookalike excuse.
+        let word = |t: &'static str| find_word(t, &b).0.map(|(_, w)| w);
+        assert_eq!(word("monitoring"), None);
+        assert_eq!(word("networkmonitoring"), Some("nitori"));
+        assert!(!common_word("monitoring", true));
         // A brand's name less its affix, a form of an English word: ordinary anywhere.
         for w in ["server", "mobile", "groups", "forums", "stripes"] {
             assert!(common_word(w, false), "{w}");
