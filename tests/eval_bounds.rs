@@ -51,17 +51,22 @@ fn detection_and_false_positive_rates_hold() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8_lossy(&out.stdout);
-    for &(set, min_f, min_d, max_f, max_d) in BOUNDS {
+    // The first line that starts with `start` (leading blanks aside), and its percentages.
+    let row = |start: &str| {
         let line = text
             .lines()
-            .find(|l| l.starts_with(set))
-            .unwrap_or_else(|| panic!("no line for {set} in:\n{text}"));
-        // "<name> (<kind>)   urls  flagged%  danger%   domains  flagged%  danger%"
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no line for {start} in:\n{text}"));
         let pcts: Vec<f64> = line
             .split_whitespace()
             .filter_map(|w| w.strip_suffix('%'))
             .filter_map(|w| w.parse().ok())
             .collect();
+        (line, pcts)
+    };
+    for &(set, min_f, min_d, max_f, max_d) in BOUNDS {
+        // "<name> (<kind>)   urls  flagged%  danger%   domains  flagged%  danger%"
+        let (line, pcts) = row(set);
         let (flagged, dangerous) = (pcts[0], pcts[1]);
         println!("{set}: flagged {flagged}% dangerous {dangerous}% (per URL)");
         assert!(
@@ -74,16 +79,8 @@ fn detection_and_false_positive_rates_hold() {
         );
     }
     // The 20 most reported brands, each judged by a checker that does not list it: what the
-    // generic signals catch of a brand the list lacks.
-    let line = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("these 20 together"))
-        .unwrap_or_else(|| panic!("no unlisted-brand line in:\n{text}"));
-    let pcts: Vec<f64> = line
-        .split_whitespace()
-        .filter_map(|w| w.strip_suffix('%'))
-        .filter_map(|w| w.parse().ok())
-        .collect();
+    // generic signals catch of a brand the list lacks ("  these 20 together  urls  with%  without%").
+    let (line, pcts) = row("these 20 together");
     println!("brands as if unlisted: flagged {}%", pcts[1]);
     assert!(
         pcts[1] >= UNLISTED_FLOOR,
