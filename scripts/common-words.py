@@ -13,10 +13,12 @@ Hepburn romaji (PyPI `wordfreq`, `pykakasi`; pinned below), four letters or more
 within the engine's lookalike reach of a brand target (src/data/brands.tsv: each official
 domain's label and each brand word of five letters or more, read as `unconfuse` reads them) that
 are not a target themselves nor a spelling typosquats use (see `squat_of`). A word a letter
-longer or shorter inside than a brand's name is excused only as a whole registered name
-(see `reach`). Reach is the optimal-string-alignment distance the engine allows
-(1 edit up to 8 letters, 2 above). Shuffles need no entry: `scrambled` only reads names
-that spell no language.
+longer or shorter than a brand's name is excused only as a whole registered name, unless it is
+the name less its affix or a form of an English word (see `reach`). Reach is the
+optimal-string-alignment distance the engine allows (1 edit up to 8 letters, 2 above).
+Shuffles need no entry: `scrambled` only reads names that spell no language. Also kept, as
+`holds`: words that hold a brand word by chance (`monitoring` / nitori), which the brand-word
+search then reads as themselves.
 No phishing data is used.
 
 Also writes tests/data/everyday-names.txt: the next, rarer words (English ranks 30,000-80,000,
@@ -53,13 +55,17 @@ def unconfuse(s):
     return "".join(out)
 
 
+def brand_rows():
+    """The columns of each row of src/data/brands.tsv."""
+    for line in open(os.path.join(ROOT, "src", "data", "brands.tsv"), encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            yield line.rstrip("\n").split("\t")
+
+
 def targets():
     psl = PublicSuffixList(only_icann=False)
     found = set()
-    for line in open(os.path.join(ROOT, "src", "data", "brands.tsv"), encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        cols = line.rstrip("\n").split("\t")
+    for cols in brand_rows():
         for dom in cols[4].split():
             sfx = psl.publicsuffix(dom) or ""
             label = dom[: len(dom) - len(sfx) - 1].rsplit(".", 1)[-1]
@@ -132,11 +138,7 @@ ENGLISH = set(w for w in top_n_list("en", 30000) if w.isascii() and w.isalpha())
 
 
 def brand_words():
-    found = set()
-    for line in open(os.path.join(ROOT, "src", "data", "brands.tsv"), encoding="utf-8"):
-        if not line.startswith("#") and line.strip():
-            found.update(w.rstrip("*") for w in line.rstrip("\n").split("\t")[5].split())
-    return found
+    return {w.rstrip("*") for cols in brand_rows() for w in cols[5].split()}
 
 
 def main():
