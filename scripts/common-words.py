@@ -67,6 +67,8 @@ def targets():
     found = set()
     for cols in brand_rows():
         for dom in cols[4].split():
+            if dom.startswith("~"):
+                continue  # a brand's hosting platform is no lookalike target (brand_data::derive)
             sfx = psl.publicsuffix(dom) or ""
             label = dom[: len(dom) - len(sfx) - 1].rsplit(".", 1)[-1]
             if len(label) >= 3:

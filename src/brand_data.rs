@@ -14,6 +14,10 @@ pub struct Brand {
     pub official_site: String,
     /// Official registrable domains (ASCII).
     pub domains: Vec<String>,
+    /// Of `domains`, those the brand runs for its customers' content (`amazonaws.com`,
+    /// `googleusercontent.com`), written `~amazonaws.com` in the data file: the brand's word in
+    /// the name is no impersonation, but the brand does not vouch for the hosts under it.
+    pub hosting: Vec<String>,
     /// Latin spellings used in hostnames.
     pub words: Vec<String>,
     /// The words that are also everyday abbreviations (`etc`), written `etc*` in the data file:
@@ -24,6 +28,10 @@ pub struct Brand {
     /// Added by the user's settings rather than the shipped list.
     pub user: bool,
 }
+
+/// Bit of a `domain_brand` entry: the domain is one the brand hosts others' content on (see
+/// [`Brand::hosting`]); the other bits are the brand's index.
+pub const HOSTING_DOMAIN: u32 = 1 << 31;
 
 /// Bit of a `word_brand` entry: the word is also an everyday abbreviation (see
 /// [`Brand::everyday`]); the other bits are the brand's index.
@@ -59,10 +67,25 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
                 message: "expected 7 tab-separated columns",
             });
         };
-        let domains: Vec<String> = domains
+        let marked: Vec<String> = domains
             .split_whitespace()
             .map(str::to_ascii_lowercase)
             .collect();
+        let hosting: Vec<String> = marked
+            .iter()
+            .filter_map(|d| d.strip_prefix('~'))
+            .map(String::from)
+            .collect();
+        let domains: Vec<String> = marked
+            .iter()
+            .map(|d| d.trim_start_matches('~').to_string())
+            .collect();
+        if marked.first().is_some_and(|d| d.starts_with('~')) {
+            return Err(DataError {
+                line: line_no,
+                message: "the first domain is the brand's own site, not a hosting platform (~)",
+            });
+        }
         if domains.is_empty() {
             return Err(DataError {
                 line: line_no,
@@ -103,6 +126,7 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
             name_ja: name_ja.to_string(),
             official_site: site.to_string(),
             domains,
+            hosting,
             words,
             everyday,
             jpcert_labels: labels
@@ -200,6 +224,8 @@ pub struct OwnedTarget {
 pub struct Derived {
     /// (official registrable domain, brand), first brand listing a domain wins.
     pub domains: Vec<(String, usize)>,
+    /// Of `domains`, the brands' hosting platforms (see [`Brand::hosting`]).
+    pub hosting: Vec<String>,
     /// (domain with hyphens and dots both written as dots, brand, domain), first wins.
     pub dotted: Vec<(String, usize, String)>,
     /// (brand word, brand), first wins.
@@ -233,16 +259,23 @@ pub fn derive(brands: &[Brand], suffix_start: &dyn Fn(&str) -> usize) -> Derived
         for dom in &b.domains {
             if seen_domains.insert(dom) {
                 d.domains.push((dom.clone(), i));
+                if b.hosting.contains(dom) {
+                    d.hosting.push(dom.clone());
+                }
             }
+            // A hosting platform is neither an embedded brand domain (its customers' hosts end
+            // in it) nor a lookalike target (they would read as a TLD swap of it); its lookalikes
+            // hold the brand's word anyway.
+            let hosting = b.hosting.contains(dom);
             let dotted = dom.replace('-', ".");
-            if seen_dotted.insert(dotted.clone()) {
+            if !hosting && seen_dotted.insert(dotted.clone()) {
                 d.dotted.push((dotted, i, dom.clone()));
             }
             let ss = suffix_start(dom);
             let suffix = dom.get(ss..).unwrap_or("").to_string();
             let label = dom.get(..ss.saturating_sub(1)).unwrap_or("");
             let label = label.rsplit('.').next().unwrap_or(label).to_string();
-            if label.len() >= 3 && seen_targets.insert(format!("{label}/{suffix}")) {
+            if label.len() >= 3 && !hosting && seen_targets.insert(format!("{label}/{suffix}")) {
                 d.targets.push(OwnedTarget {
                     text: label,
                     brand: i,
@@ -430,7 +463,12 @@ pub fn lay_out(brands: &[Brand], d: Derived, prefix: &str) -> Laid {
     l.domain_filter = crate::hashtab::filter_layout(&keys, 4);
     for (k, b) in &d.domains {
         l.domain_keys.push(blob.add(k));
-        l.domain_brand.push(*b as u32);
+        let flag = if d.hosting.contains(k) {
+            HOSTING_DOMAIN
+        } else {
+            0
+        };
+        l.domain_brand.push(*b as u32 | flag);
     }
     let keys: Vec<&String> = d.dotted.iter().map(|x| &x.0).collect();
     l.dotted_slots = crate::hashtab::layout(&keys);

@@ -478,7 +478,8 @@ impl BrandIndex {
         self.brands.get(i).map_or("", |b| self.str(b[4]))
     }
 
-    /// The brand owning this registrable domain.
+    /// The brand owning this registrable domain (not one of its hosting platforms: see
+    /// [`BrandIndex::host_of`]).
     #[inline]
     pub fn owner(&self, registrable: &str) -> Option<usize> {
         let i = self.find(
@@ -487,7 +488,25 @@ impl BrandIndex {
             &self.domain_keys,
             registrable,
         )?;
-        self.domain_brand.get(i).map(|b| *b as usize)
+        self.domain_brand
+            .get(i)
+            .filter(|b| *b & data::HOSTING_DOMAIN == 0)
+            .map(|b| *b as usize)
+    }
+
+    /// The brand that runs this registrable domain as a platform for others' content
+    /// (`amazonaws.com`, `~amazonaws.com` in brands.tsv): its name is the brand's, its hosts are not.
+    pub fn host_of(&self, registrable: &str) -> Option<usize> {
+        let i = self.find(
+            &self.domain_filter,
+            &self.domain_slots,
+            &self.domain_keys,
+            registrable,
+        )?;
+        self.domain_brand
+            .get(i)
+            .filter(|b| *b & data::HOSTING_DOMAIN != 0)
+            .map(|b| (*b & !data::HOSTING_DOMAIN) as usize)
     }
 
     /// The brand of a word.
@@ -643,7 +662,8 @@ mod tests {
         assert_eq!(keys(a, &a.exact_keys), keys(b, &b.exact_keys));
         for k in keys(a, &a.domain_keys) {
             assert_eq!(a.owner(&k), b.owner(&k), "{k}");
-            assert!(a.owner(&k).is_some());
+            assert_eq!(a.host_of(&k), b.host_of(&k), "{k}");
+            assert!(a.owner(&k).is_some() != a.host_of(&k).is_some(), "{k}");
         }
         for k in keys(a, &a.dotted_keys) {
             assert_eq!(a.dotted(&k), b.dotted(&k), "{k}");
@@ -687,6 +707,32 @@ mod tests {
         assert_eq!(parsed[0].words, ["xword", "abc"]);
         assert_eq!(parsed[0].everyday, ["abc"]);
         assert!(data::parse("x\tX\tX\thttps://x.jp/\tx.jp\ta*bc\t\n").is_err());
+    }
+
+    #[test]
+    fn hosting_domains_are_the_brands_name_but_not_its_hosts() {
+        let b = BrandIndex::shipped();
+        let amazon = b.owner("amazon.co.jp");
+        assert!(amazon.is_some());
+        assert_eq!(
+            b.owner("amazonaws.com"),
+            None,
+            "customers' hosts are not vouched for"
+        );
+        assert_eq!(b.host_of("amazonaws.com"), amazon);
+        assert_eq!(b.host_of("amazon.co.jp"), None);
+        assert!(b.exact("amazonaws").is_empty(), "no lookalike target");
+        assert_eq!(b.dotted("amazonaws.com"), None, "no embedded brand domain");
+        let parsed = data::parse("x\tX\tX\thttps://x.jp/\tx.jp ~xcloud.net\txword\t\n").unwrap();
+        assert_eq!(parsed[0].domains, ["x.jp", "xcloud.net"]);
+        assert_eq!(parsed[0].hosting, ["xcloud.net"]);
+        let built = BrandIndex::new(parsed);
+        assert_eq!(built.owner("xcloud.net"), None);
+        assert_eq!(built.host_of("xcloud.net"), Some(0));
+        assert!(
+            data::parse("x\tX\tX\thttps://x.jp/\t~xcloud.net x.jp\txword\t\n").is_err(),
+            "the first domain is the brand's own site"
+        );
     }
 
     #[test]

@@ -341,6 +341,7 @@ fn user_brands(settings: &Settings) -> Vec<Brand> {
                 name_ja: reg.clone(),
                 official_site: format!("https://{reg}/"),
                 domains: vec![reg.clone()],
+                hosting: Vec::new(),
                 words: if label.len() >= 4 {
                     vec![label]
                 } else {

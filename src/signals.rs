@@ -655,6 +655,27 @@ const fn word_table(list: &[&str], first: bool) -> [u64; 256] {
     t
 }
 
+/// Business platforms that give each customer company a subdomain of its own under contract
+/// (`softbank.zoom.us`, `<company>.okta.com`, `<company>.my.salesforce.com`): a brand word as
+/// the tenant's name is the brand's own tenant. Not platforms where anyone picks a name for free
+/// (atlassian.net, zendesk.com, force.com sites, fandom.com: those are judged as usual).
+const TENANT_PLATFORMS: &[&str] = &[
+    "zoom.us",
+    "okta.com",
+    "okta-emea.com",
+    "my.salesforce.com",
+    "service-now.com",
+    "webex.com",
+    "stackexchange.com",
+];
+
+/// Whether a host is under one of [`TENANT_PLATFORMS`].
+fn on_tenant_platform(host: &str) -> bool {
+    TENANT_PLATFORMS
+        .iter()
+        .any(|p| host.strip_suffix(p).is_some_and(|rest| rest.ends_with('.')))
+}
+
 /// Which service list a domain is on: dynamic DNS, free hosting, shortener.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Service {
@@ -1690,6 +1711,10 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     let suffix_labels = split_byte(h.suffix, b'.').count();
     let n = h.labels.len();
     let reg_label_at = n.saturating_sub(reg_labels);
+    // A brand's own hosting platform holds its word (`amazonaws.com`, `googleusercontent.com`).
+    // Both looked up only once a word is found (most hosts hold none).
+    let mut host_brand: Option<Option<usize>> = None;
+    let mut tenant: Option<bool> = None;
     // The heaviest reason so far (the first of equal weights stays), as what branded() needs:
     // one Reason is built, at the end.
     let mut best: Option<(i32, Code, usize, &str, String)> = None;
@@ -1765,6 +1790,16 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             }
             let Some((b, word)) = found else { continue };
             if word.len() <= 3 && !(exact && has_context) {
+                continue;
+            }
+            if in_reg
+                && *host_brand.get_or_insert_with(|| h.registrable.and_then(|r| brands.host_of(r)))
+                    == Some(b)
+            {
+                continue;
+            }
+            // A company's own tenant of a business platform (`softbank.zoom.us`).
+            if !in_reg && *tenant.get_or_insert_with(|| on_tenant_platform(h.host)) {
                 continue;
             }
             // In two tokens joined, a word that starts inside the first one spans their seam by

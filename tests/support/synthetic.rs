@@ -36,6 +36,7 @@ pub fn synthetic_brands(n: usize, seed: u64) -> Vec<Brand> {
             name_ja: word.clone(),
             official_site: format!("https://www.{domain}/"),
             domains: vec![domain],
+            hosting: Vec::new(),
             words: vec![word],
             everyday: Vec::new(),
             jpcert_labels: Vec::new(),
