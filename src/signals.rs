@@ -2656,7 +2656,11 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
     if let Some(dir) = page_in_site_internals(&path) {
         out.push(detailed(Code::SiteInternals, w::SITE_INTERNALS, dir));
     }
-    if let Some(r) = brand_domain_in_path(&path, brands).or(brand_reason) {
+    if let Some(r) = (!bookmark_page(url))
+        .then(|| brand_domain_in_path(&path, brands))
+        .flatten()
+        .or(brand_reason)
+    {
         out.push(r);
     }
     if cred > 0 && !out.iter().any(|r| r.code == Code::CredentialWords) {
@@ -2883,6 +2887,15 @@ fn translate_proxy(url: &Url) -> Option<String> {
     let host_part = v.split(['/', '?', '#']).next().unwrap_or("");
     (host_part.contains('.') && !host_part.contains(char::is_whitespace))
         .then(|| format!("https://{v}"))
+}
+
+/// Whether this is the page a bookmark service keeps about an address, written in its path
+/// without `://`: Hatena Bookmark's `https://b.hatena.ne.jp/entry/s/www.example.jp/x` (https)
+/// and `/entry/www.example.jp/x` (http). A brand's domain there is the page's subject, not a
+/// kit's folder; and the page is Hatena's, showing comments, not the address's content, so
+/// the address is not judged as if visited.
+fn bookmark_page(url: &Url) -> bool {
+    url.host_str() == Some("b.hatena.ne.jp") && url.path().starts_with("/entry/")
 }
 
 fn http_prefix(v: &str) -> Option<String> {
