@@ -1663,6 +1663,9 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             // `aeon`): for them only digit/letter swaps (`0`→`o`), transpositions, and a
             // character added at either end under the brand's own suffix count.
             let u = &unconfuse(&cand);
+            if dist > 0 && family_name(&cand, u, t.text, brands) {
+                continue;
+            }
             let edge_addition = t.suffix == h.suffix
                 && u.len() == t.text.len() + 1
                 && (u.starts_with(t.text) || u.ends_with(t.text));
@@ -1702,6 +1705,26 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             return;
         }
     }
+}
+
+/// Whether `cand` (`u` as [`unconfuse`] reads it) is the brand's word, a hyphen, and another word
+/// than the target's (`mizuho-rt` against `mizuho-fg`): another name of the brand's family, which
+/// brand_words reads, not a misspelling of the target. The words after the hyphen must be more
+/// edits apart than a word of their length allows (`mizuho-fq` stays a lookalike), and the first
+/// word a brand word as written (the generic `credit-` of `credit-saison` is no family name).
+fn family_name(cand: &str, u: &str, target: &str, brands: &BrandIndex) -> bool {
+    let (Some((head, _)), Some((uh, ut)), Some((th, tt))) = (
+        cand.split_once('-'),
+        u.split_once('-'),
+        target.split_once('-'),
+    ) else {
+        return false;
+    };
+    let allowed = crate::brands::max_edits(ut.len().min(tt.len()));
+    head.len() >= 5
+        && uh == th
+        && crate::brands::osa_capped(ut, tt, allowed) > allowed
+        && brands.word(head).is_some()
 }
 
 /// A brand's name as a label or hyphen token of someone else's host (`amazon-verify.com`,
