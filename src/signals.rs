@@ -78,6 +78,9 @@ pub mod w {
     pub const FREE_HOSTING: i32 = 15;
     /// Added to free hosting for a web page served as a file from a bucket.
     pub const PAGE_IN_BUCKET: i32 = 15;
+    /// A page served from IPFS: anonymous and beyond takedown, rarely what a person means to
+    /// open from a mail or a message; marked, not blocked.
+    pub const IPFS_CONTENT: i32 = 30;
     pub const RISKY_TLD: i32 = 20;
     /// Added to a risky TLD for a numbered name there (`646025.cc`, `accessid83648.xyz`).
     pub const NUMBERED_NAME: i32 = 10;
@@ -327,6 +330,23 @@ const FREE_HOSTING: &[&str] = &[
     "aliyuncs.com",
     "xdomain.jp",
     "conohawing.com",
+    // Object storage whose buckets serve files to the web, as S3 does.
+    "myqcloud.com",
+    "wasabisys.com",
+    "backblazeb2.com",
+    "digitaloceanspaces.com",
+    "linodeobjects.com",
+    // Public IPFS gateways: anyone's upload under the gateway's name (see ipfs_content).
+    "ipfs.io",
+    "dweb.link",
+    "cf-ipfs.com",
+    "fleek.cool",
+    "ipfs.fleek.co",
+    "w3s.link",
+    "nftstorage.link",
+    "4everland.io",
+    "infura-ipfs.io",
+    "gateway.pinata.cloud",
 ];
 
 /// An Amazon S3 regional endpoint (`bucket.s3.ap-northeast-1.amazonaws.com`,
@@ -2370,8 +2390,13 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             h.subdomain,
         ));
     }
-    let random_sub = split_byte(h.subdomain, b'.').find(|l| looks_random(l));
-    if looks_random(h.reg_label) {
+    // An IPFS content identifier as a gateway's subdomain is the address of the content, not a
+    // made-up name (ipfs_content reads it).
+    let cid_label = ipfs_content(h.host, "");
+    let reg_cid = cid_label == Some(h.reg_label);
+    let random_sub =
+        split_byte(h.subdomain, b'.').find(|l| Some(*l) != cid_label && looks_random(l));
+    if !reg_cid && looks_random(h.reg_label) {
         // Machine-made names on both levels (`xk2j9q.bd8d0c4.com`) add up.
         let weight = w::RANDOM_REG
             + if random_sub.is_some() {
@@ -2401,6 +2426,8 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::RANDOM_SUB
         };
         out.push(detailed(Code::RandomLabel, weight, l));
+    } else if reg_cid {
+        // (A content address: no name was made up.)
     } else if !h.subdomain.is_empty() && h.subdomain != "www" && short_mash(h.reg_label) {
         // `z-109.wgsxc.com`, `8f.zwmdv.com`: hosts made up under a short consonant string.
         out.push(detailed(
@@ -2507,6 +2534,40 @@ pub fn discount_generic(reasons: &mut [Reason]) {
 pub fn path_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     path_common(&h.parsed.url, brands, out, h.owner);
     page_in_bucket(&h.parsed.url, out);
+    if h.owner.is_none() {
+        if let Some(cid) = ipfs_content(h.host, h.parsed.url.path()) {
+            out.push(detailed(Code::IpfsContent, w::IPFS_CONTENT, cid));
+        }
+    }
+}
+
+/// The content identifier of a page served from IPFS through a gateway, any gateway: in the path
+/// (`https://ipfs.io/ipfs/Qm.../`, `https://gw.example/ipfs/bafy.../x.html`) or as the host's
+/// first label before `ipfs` (`https://bafy....ipfs.dweb.link/`).
+fn ipfs_content<'a>(host: &'a str, path: &'a str) -> Option<&'a str> {
+    let mut labels = split_byte(host, b'.');
+    if let (Some(first), Some("ipfs")) = (labels.next(), labels.next()) {
+        if is_cid(first) {
+            return Some(first);
+        }
+    }
+    let mut segs = split_byte(path, b'/');
+    while let Some(seg) = segs.next() {
+        if seg == "ipfs" {
+            return segs.next().filter(|c| is_cid(c));
+        }
+    }
+    None
+}
+
+/// An IPFS content identifier: version 0 (`Qm` and 44 base58 characters) or version 1 in base32
+/// (`bafy...`, `bafk...`: `b` then lower-case letters and digits 2-7, 50 or more).
+fn is_cid(s: &str) -> bool {
+    let b = s.as_bytes();
+    let base58 = |c: &u8| c.is_ascii_alphanumeric() && !matches!(c, b'0' | b'O' | b'I' | b'l');
+    let base32 = |c: &u8| c.is_ascii_lowercase() || (b'2'..=b'7').contains(c);
+    (b.len() == 46 && s.starts_with("Qm") && b.iter().all(base58))
+        || (b.len() >= 50 && s.starts_with("baf") && b.iter().all(base32))
 }
 
 /// File stores whose buckets anyone can fill and link to: a web page there
@@ -2520,6 +2581,11 @@ const FILE_STORES: &[&str] = &[
     "r2.dev",
     "cloudflare-ipfs.com",
     "aliyuncs.com",
+    "myqcloud.com",
+    "wasabisys.com",
+    "backblazeb2.com",
+    "digitaloceanspaces.com",
+    "linodeobjects.com",
 ];
 
 /// A web page served as a file from a bucket: adds to the free-hosting mark.

@@ -92,6 +92,9 @@ reason_codes! {
     DynamicDns = "dynamic_dns",
     /// Free hosting where anyone can publish a page (`workers.dev`, `web.app`).
     FreeHosting = "free_hosting",
+    /// A page served from IPFS through a gateway (`/ipfs/<CID>`, `<CID>.ipfs.dweb.link`): anyone
+    /// publishes there anonymously, and no one can take the page down.
+    IpfsContent = "ipfs_content",
     /// A top-level domain much used for throwaway phishing domains.
     RiskyTld = "risky_tld",
     /// The host is written in an international (punycode) form.
