@@ -239,7 +239,9 @@ impl Checker {
             _ => host.to_string(),
         });
 
-        let mut reasons = Vec::new();
+        // Room for the reasons of nearly every check (a verdict rarely has more than six): no
+        // reallocation while the signals push them.
+        let mut reasons = Vec::with_capacity(6);
         if let HostKind::Domain(d) = &p.host {
             let info = host_info(p, d, &self.brands, punycode);
             v.registrable = info.registrable.map(String::from);
