@@ -235,6 +235,21 @@ fn at_most_bits(x: u64, k: u32) -> bool {
     }
 }
 
+/// Bit i set when `masks[i] ^ mask` has at most K bits (K is 2 or 4), by clearing its lowest set
+/// bit K times: no branch, so the N tests become a few vector operations.
+#[inline(always)]
+fn passing<const K: u32, const N: usize>(masks: &[u64; N], mask: u64) -> u32 {
+    let mut hits = 0u32;
+    for (i, m) in masks.iter().enumerate() {
+        let mut x = m ^ mask;
+        for _ in 0..K {
+            x &= x.wrapping_sub(1);
+        }
+        hits |= u32::from(x == 0) << i;
+    }
+    hits
+}
+
 /// How many deletions the neighbourhood holds for a string of this length.
 pub fn max_edits(len: usize) -> usize {
     match len {
@@ -437,15 +452,40 @@ impl BrandIndex {
                 continue;
             };
             let limit = 2 * allowed as u32;
-            for (gi, m) in ids.iter().zip(masks) {
-                if at_most_bits(m ^ mask, limit) {
-                    let group = self
-                        .exact_range
-                        .get(*gi as usize)
-                        .and_then(|(a, n)| self.exact_list.get(*a as usize..(*a + *n) as usize));
-                    if let Some(group) = group {
-                        each(group);
+            let mut visit = |gi: &u32| {
+                let group = self
+                    .exact_range
+                    .get(*gi as usize)
+                    .and_then(|(a, n)| self.exact_list.get(*a as usize..(*a + *n) as usize));
+                if let Some(group) = group {
+                    each(group);
+                }
+            };
+            // N masks at a time into a bitmap of those that pass (a fixed-size body the compiler
+            // turns into vector operations), then only the passing ones are visited: the test
+            // runs on every target of the bucket, and most fail it.
+            const N: usize = 16;
+            let (mut id_chunks, mut mask_chunks) = (ids.chunks_exact(N), masks.chunks_exact(N));
+            for (ic, mc) in (&mut id_chunks).zip(&mut mask_chunks) {
+                let Ok(mc) = <&[u64; N]>::try_from(mc) else {
+                    continue;
+                };
+                let mut hits = if limit <= 2 {
+                    passing::<2, N>(mc, mask)
+                } else {
+                    passing::<4, N>(mc, mask)
+                };
+                while hits != 0 {
+                    let i = hits.trailing_zeros() as usize;
+                    hits &= hits - 1;
+                    if let Some(gi) = ic.get(i) {
+                        visit(gi);
                     }
+                }
+            }
+            for (gi, m) in id_chunks.remainder().iter().zip(mask_chunks.remainder()) {
+                if at_most_bits(m ^ mask, limit) {
+                    visit(gi);
                 }
             }
             if key > data::MAX_INDEXED_LEN {
