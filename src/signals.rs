@@ -1387,8 +1387,18 @@ fn closest_in<'a>(
     brands: &'a BrandIndex,
     scratch: &mut String,
 ) -> Option<(crate::brands::Target<'a>, usize)> {
-    crate::brand_data::unconfuse_into(s, scratch);
-    let s: &str = scratch;
+    // The reading in a stack buffer when it fits (labels and tokens do), else in `scratch`.
+    let mut buf = [0u8; 64];
+    let s: &str = match crate::brand_data::unconfuse_to_buf(s, &mut buf)
+        .and_then(|n| buf.get(..n))
+        .and_then(|b| std::str::from_utf8(b).ok())
+    {
+        Some(read) => read,
+        None => {
+            crate::brand_data::unconfuse_into(s, scratch);
+            scratch
+        }
+    };
     if s.len() < 3 {
         return None;
     }
