@@ -125,58 +125,34 @@ pub fn unconfuse(s: &str) -> String {
 }
 
 /// [`unconfuse`] into `out` (cleared first): a caller that reads many strings reuses one.
-pub fn unconfuse_into(s: &str, out: &mut String) {
-    out.clear();
-    out.reserve(s.len());
-    unconfuse_pieces(s, |piece| out.push_str(piece));
-}
-
-/// [`unconfuse`] of `s` written into `buf` when it fits (the reading is never longer than `s`),
-/// as the length written; None when it does not fit. A caller with a stack buffer reads labels
-/// and tokens (63 bytes at most in DNS) without an allocation.
-pub fn unconfuse_to_buf(s: &str, buf: &mut [u8]) -> Option<usize> {
-    if s.len() > buf.len() {
-        return None;
-    }
-    let mut n = 0;
-    unconfuse_pieces(s, |piece| {
-        if let Some(dst) = buf.get_mut(n..n + piece.len()) {
-            dst.copy_from_slice(piece.as_bytes());
-        }
-        n += piece.len();
-    });
-    Some(n)
-}
-
-/// The pieces of [`unconfuse`]'s reading of `s`, in order: runs of `s` copied as they are and
-/// the one-letter replacements between them.
 ///
 /// Byte by byte: every rule reads and writes ASCII, and the bytes of other characters (0x80 and
 /// up) match none, so the runs between replacements are copied whole.
-#[inline(always)]
-fn unconfuse_pieces<'s>(s: &'s str, mut emit: impl FnMut(&'s str)) {
+pub fn unconfuse_into(s: &str, out: &mut String) {
+    out.clear();
+    out.reserve(s.len());
     let b = s.as_bytes();
     let (mut i, mut run) = (0, 0);
     while let Some(&c) = b.get(i) {
         let (m, n) = match (c, b.get(i + 1)) {
-            (b'r', Some(b'n' | b'r')) | (b'n', Some(b'n')) => ("m", 2),
-            (b'v', Some(b'v')) => ("w", 2),
-            (b'0', _) => ("o", 1),
-            (b'1' | b'i' | b'!' | b'|', _) => ("l", 1),
-            (b'3', _) => ("e", 1),
-            (b'5', _) => ("s", 1),
-            (b'@', _) => ("a", 1),
+            (b'r', Some(b'n' | b'r')) | (b'n', Some(b'n')) => (b'm', 2),
+            (b'v', Some(b'v')) => (b'w', 2),
+            (b'0', _) => (b'o', 1),
+            (b'1' | b'i' | b'!' | b'|', _) => (b'l', 1),
+            (b'3', _) => (b'e', 1),
+            (b'5', _) => (b's', 1),
+            (b'@', _) => (b'a', 1),
             _ => {
                 i += 1;
                 continue;
             }
         };
-        emit(s.get(run..i).unwrap_or(""));
-        emit(m);
+        out.push_str(s.get(run..i).unwrap_or(""));
+        out.push(char::from(m));
         i += n;
         run = i;
     }
-    emit(s.get(run..).unwrap_or(""));
+    out.push_str(s.get(run..).unwrap_or(""));
 }
 
 /// How many of each letter a–z a string has (other bytes are not counted).

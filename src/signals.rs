@@ -1375,30 +1375,33 @@ fn common_word_at(i: usize) -> Option<(&'static str, u8)> {
 
 /// The closest lookalike target and its distance.
 fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(crate::brands::Target<'a>, usize)> {
-    closest_in(s, "", brands, &mut String::new())
+    closest_in(s, "", brands)
 }
 
-/// Like [`closest`]; among targets at the same distance, one under `suffix` wins. `scratch`
-/// holds the string as [`unconfuse`] reads it: a caller with several strings to try passes the
-/// same one each time (one allocation for all).
+/// Like [`closest`]; among targets at the same distance, one under `suffix` wins.
 fn closest_in<'a>(
+    s: &str,
+    suffix: &str,
+    brands: &'a BrandIndex,
+) -> Option<(crate::brands::Target<'a>, usize)> {
+    READ.with_borrow_mut(|read| closest_read(s, suffix, brands, read))
+}
+
+thread_local! {
+    /// The string [`closest_in`] is reading, as [`unconfuse`] reads it: one buffer for every
+    /// call on the thread, so a check allocates none for its lookalike searches.
+    static READ: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// [`closest_in`], with `scratch` to hold the reading (cleared first).
+fn closest_read<'a>(
     s: &str,
     suffix: &str,
     brands: &'a BrandIndex,
     scratch: &mut String,
 ) -> Option<(crate::brands::Target<'a>, usize)> {
-    // The reading in a stack buffer when it fits (labels and tokens do), else in `scratch`.
-    let mut buf = [0u8; 64];
-    let s: &str = match crate::brand_data::unconfuse_to_buf(s, &mut buf)
-        .and_then(|n| buf.get(..n))
-        .and_then(|b| std::str::from_utf8(b).ok())
-    {
-        Some(read) => read,
-        None => {
-            crate::brand_data::unconfuse_into(s, scratch);
-            scratch
-        }
-    };
+    crate::brand_data::unconfuse_into(s, scratch);
+    let s: &str = scratch;
     if s.len() < 3 {
         return None;
     }
@@ -1636,12 +1639,11 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         unhyphened_new.then_some(unhyphened),
         glued_new.then_some(glued),
     ];
-    let mut scratch = String::new();
     for cand in cands.into_iter().flatten() {
         if cand.len() < 4 || common_word(&cand, true) {
             continue;
         }
-        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands, &mut scratch) {
+        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands) {
             let (b, d) = (t.brand, t.domain);
             // The brand's own word as label: brand_words decides. The same after undoing digit
             // and letter-pair tricks (`rnercari` for mercari) is a disguise: it counts here.
@@ -1708,8 +1710,6 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     };
     // One token list for every label, refilled.
     let mut toks: Vec<&str> = Vec::new();
-    // The lookalike search's reading of each candidate (see closest_in).
-    let mut scratch = String::new();
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
             break; // the public suffix itself
@@ -1876,7 +1876,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             if cand.len() < 6 || common_word(cand, false) {
                 continue;
             }
-            if let Some((t, dist)) = closest_in(cand, "", brands, &mut scratch) {
+            if let Some((t, dist)) = closest_in(cand, "", brands) {
                 // A single token is often just a word a letter from a brand's (`mitsui` /
                 // `matsui`, `mobile` / `ymobile`): only longer ones, not cut from the brand.
                 let token = cand != *label && cand != joined;
