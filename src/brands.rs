@@ -166,57 +166,63 @@ pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
         }
         return strsim::osa_distance(a, b).min(inf);
     }
-    if n + 2 > W || m + 2 > W || !a.is_ascii() || !b.is_ascii() {
+    // Cells are bytes (every value is capped at inf): the rows are 192 bytes to set up, not
+    // 1.5 KiB of usize.
+    let Ok(cap) = u8::try_from(inf) else {
+        return strsim::osa_distance(a, b).min(inf);
+    };
+    if n + 2 > W || m + 2 > W || cap == u8::MAX || !a.is_ascii() || !b.is_ascii() {
         return strsim::osa_distance(a, b).min(inf);
     }
     // Rows i-2, i-1, i of D, D[i][j] = distance of x[..i] and y[..j], capped at inf. Rotated
-    // by swapping references, not the arrays (each swap of arrays copied 1 KiB).
-    let mut rows = [[inf; W]; 3];
+    // by swapping references, not the arrays.
+    let mut rows = [[cap; W]; 3];
     let [r0, r1, r2] = &mut rows;
     let (mut r0, mut r1, mut r2) = (r0, r1, r2);
+    // (j and i below are at most 62: the casts to u8 are exact.)
     for (j, c) in r1.iter_mut().enumerate().take(m + 1) {
-        *c = j.min(inf);
+        *c = (j as u8).min(cap);
     }
     for i in 1..=n {
         let lo = i.saturating_sub(k).max(1);
         let hi = (i + k).min(m);
         if let Some(c) = r2.get_mut(0) {
-            *c = i.min(inf);
+            *c = (i as u8).min(cap);
         }
         if lo >= 2 {
             if let Some(c) = r2.get_mut(lo - 1) {
-                *c = inf;
+                *c = cap;
             }
         }
         if let Some(c) = r2.get_mut(hi + 1) {
-            *c = inf;
+            *c = cap;
         }
         let xi = x.get(i - 1).copied().unwrap_or(0);
         // Column 0 (D[i][0] = i) is in the band while i <= k.
-        let mut row_min = if i <= k { i } else { inf };
+        let mut row_min = if i <= k { i as u8 } else { cap };
         for j in lo..=hi {
             let yj = y.get(j - 1).copied().unwrap_or(0);
-            let cost = usize::from(xi != yj);
-            let del = r1.get(j).copied().unwrap_or(inf) + 1;
-            let ins = r2.get(j - 1).copied().unwrap_or(inf) + 1;
-            let sub = r1.get(j - 1).copied().unwrap_or(inf) + cost;
+            let cost = u8::from(xi != yj);
+            let del = r1.get(j).copied().unwrap_or(cap) + 1;
+            let ins = r2.get(j - 1).copied().unwrap_or(cap) + 1;
+            let sub = r1.get(j - 1).copied().unwrap_or(cap) + cost;
             let mut v = del.min(ins).min(sub);
             if i > 1 && j > 1 && x.get(i - 2) == Some(&yj) && y.get(j - 2) == Some(&xi) {
-                v = v.min(r0.get(j - 2).copied().unwrap_or(inf) + 1);
+                v = v.min(r0.get(j - 2).copied().unwrap_or(cap) + 1);
             }
-            let v = v.min(inf);
+            let v = v.min(cap);
             if let Some(c) = r2.get_mut(j) {
                 *c = v;
             }
             row_min = row_min.min(v);
         }
-        if row_min >= inf {
+        if row_min >= cap {
             return inf;
         }
         std::mem::swap(&mut r0, &mut r1);
         std::mem::swap(&mut r1, &mut r2);
     }
-    r1.get(m).copied().unwrap_or(inf).min(inf)
+    usize::from(r1.get(m).copied().unwrap_or(cap).min(cap))
 }
 
 /// `x.count_ones() <= k`, for the small k of the length scan (2 or 4). Without a popcount
