@@ -785,6 +785,13 @@ pub(crate) fn last_piece(s: &str, sep: u8) -> &str {
     }
 }
 
+/// `s.rsplit_once(sep)` for an ASCII separator, by a byte scan: `str::rsplit_once` with a char
+/// sets up a memrchr search, which cost more than the short strings it is used on here.
+fn rsplit_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
 /// Tokens of a label: split at hyphens and at letter/digit boundaries.
 fn tokens(label: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -1255,7 +1262,7 @@ const WWW_COPIES: &[&str] = &[
 /// `nejp` after a letter other than `o` (`phonejp` would be `phone jp`). Weaker than the dotted
 /// form unless the name before it recovers a brand.
 fn glued_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    let own = h.suffix.split('.').count();
+    let own = split_byte(h.suffix, b'.').count();
     let n = h.labels.len().saturating_sub(own);
     for label in h.labels.iter().take(n) {
         for part in split_byte(label, b'-') {
@@ -1424,7 +1431,11 @@ fn closest_read<'a>(
     // the rest is five letters or more (`mashi-net` / `asahi-net`): the shared `-net` says
     // nothing of the likeness of the rest. (A short head such as `snbe` of `snbe-card` keeps
     // the whole name's allowance: squats of four-letter brands are made so.)
-    let tail = s.rfind('-').filter(|i| *i >= 5).and_then(|i| s.get(i..));
+    let tail = s
+        .bytes()
+        .rposition(|b| b == b'-')
+        .filter(|i| *i >= 5)
+        .and_then(|i| s.get(i..));
     // Targets that share one text: one distance.
     let mut consider = |group: &[u32]| {
         let Some(&first) = group.first() else { return };
@@ -2584,7 +2595,7 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
     let path = ascii_lowercase(url.path());
     // Risky downloads: the last path segment's extension.
     let last = last_piece(&path, b'/');
-    if let Some((stem, ext)) = last.rsplit_once('.') {
+    if let Some((stem, ext)) = rsplit_once_byte(last, b'.') {
         if !stem.is_empty() && owner.is_none() {
             if PROGRAM_EXT.contains(&ext) && ext != "com" && ext != "js" {
                 out.push(detailed(Code::RiskyDownload, w::DOWNLOAD_PROGRAM, last));
@@ -2661,7 +2672,7 @@ fn page_in_site_internals(path: &str) -> Option<&'static str> {
     }
     let segs: Vec<&str> = split_byte(path, b'/').filter(|s| !s.is_empty()).collect();
     let last = segs.last()?;
-    let ext = last.rsplit_once('.').map(|(_, e)| e);
+    let ext = rsplit_once_byte(last, b'.').map(|(_, e)| e);
     if ext.is_some_and(|e| STATIC_EXT.contains(&e)) {
         return None;
     }
@@ -2708,7 +2719,11 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
             continue;
         };
         let mut h = without_jp_tail(name.trim_start_matches('.'));
-        while let Some((_, rest)) = h.split_once('.') {
+        while let Some(rest) = h
+            .bytes()
+            .position(|b| b == b'.')
+            .and_then(|dot| h.get(dot + 1..))
+        {
             if let Some(b) = brands.owner(h) {
                 // A folder with pages under it: a page file or a sign-in folder below, or two
                 // folders deep. One more folder and no page is how lookup sites file their tabs
@@ -2741,7 +2756,8 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
 /// `plala.or.jpmail`, `biglobe.ne.jp-022MEE`: a kit's folder named for the host it copies), read
 /// up to the `.jp`.
 fn without_jp_tail(name: &str) -> &str {
-    match name.rfind(".jp") {
+    // (A byte scan for the last `.jp`: `str::rfind` sets up a two-way searcher per name.)
+    match name.as_bytes().windows(3).rposition(|w| w == b".jp") {
         Some(at)
             if name.get(at + 3..).is_some_and(|t| {
                 t.bytes()
