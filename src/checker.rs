@@ -405,10 +405,14 @@ fn host_info<'a>(
         }
         brands.owner(host)
     });
+    // Room for the labels of nearly every host: collecting the split (no size hint) started
+    // at four and grew.
+    let mut labels = Vec::with_capacity(8);
+    labels.extend(signals::split_byte(host, b'.'));
     HostInfo {
         parsed: p,
         host,
-        labels: signals::split_byte(host, b'.').collect(),
+        labels,
         suffix,
         registrable,
         reg_label,
