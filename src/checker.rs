@@ -463,7 +463,7 @@ fn country_of(suffix: &str) -> Option<String> {
         "io", "co", "me", "tv", "ai", "ly", "fm", "gg", "to", "cc", "ws", "la", "sh", "ac", "am",
         "nu", "vc", "su", "eu",
     ];
-    if GENERIC.contains(&tld) {
+    if signals::listed(GENERIC, tld) {
         return None;
     }
     Some(if tld == "uk" {

@@ -551,7 +551,7 @@ fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
     if tok.len() < 6
         || !tok.bytes().all(|b| b.is_ascii_lowercase())
         || is_credential_word(tok)
-        || NOT_TYPOS.contains(&tok)
+        || listed(NOT_TYPOS, tok)
     {
         return None;
     }
@@ -783,6 +783,17 @@ pub(crate) fn last_piece(s: &str, sep: u8) -> &str {
         Some(i) => s.get(i + 1..).unwrap_or(""),
         None => s,
     }
+}
+
+/// `list.contains(&s)` for the short word lists of this file: the length and the first byte are
+/// compared before the rest, so most entries cost no call to memcmp (`contains` called it for
+/// every entry of the same length, and TLDs are mostly three letters).
+pub(crate) fn listed(list: &[&str], s: &str) -> bool {
+    let Some(&first) = s.as_bytes().first() else {
+        return list.contains(&"");
+    };
+    list.iter()
+        .any(|w| w.len() == s.len() && w.as_bytes().first() == Some(&first) && *w == s)
 }
 
 /// `s.rsplit_once(sep)` for an ASCII separator, by a byte scan: `str::rsplit_once` with a char
@@ -1202,8 +1213,8 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
             continue;
         };
         let jp_like =
-            JP_LIKE.contains(tld) || (tld.starts_with('j') && tld.len() <= 4 && tld.contains('p'));
-        if !JP_SLD.contains(sld) || !jp_like {
+            listed(JP_LIKE, tld) || (tld.starts_with('j') && tld.len() <= 4 && tld.contains('p'));
+        if !listed(JP_SLD, sld) || !jp_like {
             continue;
         }
         // `co.j` alone is too weak; `j` only counts after `co`.
@@ -1327,10 +1338,10 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     }
     let labels = split_byte(h.subdomain, b'.');
     for (name, tld) in labels.clone().zip(labels.skip(1)) {
-        if REGION_LABELS.contains(&tld) && SERVICE_WORDS.contains(&name) {
+        if listed(REGION_LABELS, tld) && listed(SERVICE_WORDS, name) {
             continue;
         }
-        if DRESSING_TLDS.contains(&tld) && name.len() >= 2 && name != "www" {
+        if listed(DRESSING_TLDS, tld) && name.len() >= 2 && name != "www" {
             out.push(detailed(
                 Code::DomainInSubdomain,
                 w::DOMAIN_IN_SUBDOMAIN,
@@ -2247,7 +2258,7 @@ const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/confi
 /// link goes to the service's own file.
 fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
     let label =
-        split_byte(h.subdomain, b'.').find(|l| l.starts_with('_') || SERVICE_LABELS.contains(l))?;
+        split_byte(h.subdomain, b'.').find(|l| l.starts_with('_') || listed(SERVICE_LABELS, l))?;
     // The path, compared without case (the service paths are lower-case ASCII).
     let path = h.parsed.url.path().as_bytes();
     let to_service = SERVICE_PATHS.iter().any(|p| {
@@ -2287,7 +2298,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         out.push(detailed(Code::UrlShortener, weight, s));
     }
     let tld = last_piece(h.host, b'.');
-    if ABUSED_TLDS.contains(&tld) {
+    if listed(ABUSED_TLDS, tld) {
         out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
         // Names of one to three characters under `cn` are scarce and long held (`boc.cn`,
@@ -2298,7 +2309,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::CN_TLD
         };
         out.push(detailed(Code::RiskyTld, weight, tld));
-    } else if RISKY_TLDS.contains(&tld) {
+    } else if listed(RISKY_TLDS, tld) {
         let weight = if h.suffix == tld && numbered_name(h.reg_label) {
             w::RISKY_TLD + w::NUMBERED_NAME
         } else {
@@ -2499,7 +2510,7 @@ fn page_in_bucket(url: &Url, out: &mut [Reason]) {
     }
     for r in out.iter_mut().filter(|r| r.code == Code::FreeHosting) {
         let store = r.detail.as_deref().is_some_and(|d| {
-            FILE_STORES.contains(&d)
+            listed(FILE_STORES, d)
                 || (d.starts_with("s3") && d.ends_with(".amazonaws.com") && !d.contains("website"))
         });
         if store {
@@ -2516,7 +2527,7 @@ fn www_before_name<'a>(subdomain: &'a str, suffix: &str, kind: SuffixKind) -> Op
     let rest = subdomain.strip_prefix("www.")?;
     if kind != SuffixKind::Icann
         || last_piece(suffix, b'.') == "jp"
-        || split_byte(suffix, b'.').any(|p| INSTITUTIONAL.contains(&p))
+        || split_byte(suffix, b'.').any(|p| listed(INSTITUTIONAL, p))
     {
         return None;
     }
@@ -2597,9 +2608,9 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
     let last = last_piece(&path, b'/');
     if let Some((stem, ext)) = rsplit_once_byte(last, b'.') {
         if !stem.is_empty() && owner.is_none() {
-            if PROGRAM_EXT.contains(&ext) && ext != "com" && ext != "js" {
+            if listed(PROGRAM_EXT, ext) && ext != "com" && ext != "js" {
                 out.push(detailed(Code::RiskyDownload, w::DOWNLOAD_PROGRAM, last));
-            } else if ARCHIVE_EXT.contains(&ext) {
+            } else if listed(ARCHIVE_EXT, ext) {
                 out.push(detailed(Code::RiskyDownload, w::DOWNLOAD_ARCHIVE, last));
             }
         }
@@ -2673,7 +2684,7 @@ fn page_in_site_internals(path: &str) -> Option<&'static str> {
     let segs: Vec<&str> = split_byte(path, b'/').filter(|s| !s.is_empty()).collect();
     let last = segs.last()?;
     let ext = rsplit_once_byte(last, b'.').map(|(_, e)| e);
-    if ext.is_some_and(|e| STATIC_EXT.contains(&e)) {
+    if ext.is_some_and(|e| listed(STATIC_EXT, e)) {
         return None;
     }
     let page = matches!(ext, Some("php" | "html" | "htm"));
