@@ -612,7 +612,9 @@ impl BrandIndex {
     }
 
     /// The targets of the first [`SCRAMBLE_BRANDS`] brands that are a domain's own label of six
-    /// lower-case letters or more (`mercari` of `mercari.com`), one per distinct label, in order.
+    /// lower-case letters or more (`mercari` of `mercari.com`), one per distinct label, grouped
+    /// by first letter (a stable sort: in list order within a letter, so the first of a letter
+    /// to match is the first of the list to match).
     pub fn scramble_targets(&self) -> &[ScrambleTarget] {
         self.scramble.get_or_init(|| {
             let mut out: Vec<ScrambleTarget> = Vec::new();
@@ -638,6 +640,7 @@ impl BrandIndex {
                     letters: data::letter_counts(label),
                 });
             }
+            out.sort_by_key(|t| t.first);
             out
         })
     }

@@ -1577,7 +1577,11 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
         };
         (missing <= 1 && !own()).then_some(missing)
     };
-    let targets = brands.scramble_targets();
+    // Only the targets with the label's first letter (they are grouped by it).
+    let all = brands.scramble_targets();
+    let from = all.partition_point(|t| t.first < first);
+    let to = from + all.get(from..).unwrap_or(&[]).partition_point(|t| t.first == first);
+    let targets = all.get(from..to).unwrap_or(&[]);
     targets
         .iter()
         // (The first-letter test of `missing`, ahead of the call: most targets fail it.)
