@@ -1721,6 +1721,20 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     }
 }
 
+/// `v` emptied and typed for borrows of another lifetime, its allocation kept (collecting a
+/// list's own iterator into one of the same layout reuses its buffer).
+fn recycle<'b>(mut v: Vec<&str>) -> Vec<&'b str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
+}
+
+thread_local! {
+    /// [`brand_words`]'s token list, candidate list and joined tokens, kept empty between calls
+    /// so that a check allocates none of them (they were made for every label).
+    static WORD_SCRATCH: std::cell::Cell<(Vec<&'static str>, Vec<&'static str>, String)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), String::new())) };
+}
+
 /// A brand's name as a label or hyphen token of someone else's host (`amazon-verify.com`,
 /// `au-pay-auoneo.jwcnfl.cn`). Short names need an exact token and a context word.
 fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
@@ -1734,8 +1748,10 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     let beats = |best: &Option<(i32, Code, usize, &str, String)>, weight: i32| {
         best.as_ref().is_none_or(|x| x.0 < weight)
     };
-    // One token list for every label, refilled.
-    let mut toks: Vec<&str> = Vec::new();
+    // One token list, one candidate list and one string of joined tokens for every label,
+    // refilled (kept by the thread between calls).
+    let (toks, mut cands_kept, mut joins) = WORD_SCRATCH.take();
+    let mut toks: Vec<&str> = recycle(toks);
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
             break; // the public suffix itself
@@ -1744,9 +1760,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         toks.clear();
         for_each_token(label, |t| toks.push(t));
         let has_context = toks.len() > 1 || h.labels.len() > reg_labels + 1;
-        // Neighbours joined as brands write them (`eki-net`, `au` + `pay`), all in one string
-        // (one allocation for the label, not two per pair): `a-b` then `ab` for each pair.
-        let mut joins = String::new();
+        // Neighbours joined as brands write them (`eki-net`, `au` + `pay`), all in one string:
+        // `a-b` then `ab` for each pair.
+        joins.clear();
         joins.reserve(
             toks.windows(2)
                 .map(|p| 2 * p.iter().map(|t| t.len()).sum::<usize>() + 1)
@@ -1757,9 +1773,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 joins.extend([*a, "-", *b, *a, *b]);
             }
         }
-        // Tokens, then the joinings (room for two per pair; hyphen parts with a digit and
-        // doubled letters may add more).
-        let mut cands: Vec<&str> = Vec::with_capacity(3 * toks.len() + 1);
+        // Tokens, then the joinings (two per pair), hyphen parts with a digit and doubled
+        // letters.
+        let mut cands: Vec<&str> = recycle(std::mem::take(&mut cands_kept));
         cands.extend(toks.iter().copied());
         let mut at = 0;
         for pair in toks.windows(2) {
@@ -1892,7 +1908,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 }
             }
         }
-        for cand in cands {
+        for &cand in &cands {
             // (As above: the search is skipped when its finding could not count.)
             if !beats(&best, w::LOOKALIKE_SUBDOMAIN) {
                 break;
@@ -1922,7 +1938,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 }
             }
         }
+        cands_kept = recycle(cands);
     }
+    WORD_SCRATCH.set((recycle(toks), cands_kept, joins));
     if let Some((weight, code, b, domain, detail)) = best {
         out.push(branded(code, weight, brands, b, domain, &detail));
     }
