@@ -1130,9 +1130,36 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
 /// A protected brand's registrable domain written inside another owner's host:
 /// `www2.jcom.co.jp.login.vkia.cn` (dotted) or `jcom-co-jp.example.com` (hyphenated).
 fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    // The token list and the key are kept by the thread between calls (emptied): a check
+    // allocates neither.
+    let (toks, mut key) = EMBED_SCRATCH.take();
+    let mut toks = recycle_pairs(toks);
+    if let Some(r) = embedded_in(h, brands, &mut toks, &mut key) {
+        out.push(r);
+    }
+    EMBED_SCRATCH.set((recycle_pairs(toks), key));
+}
+
+thread_local! {
+    /// [`embedded_brand_domain`]'s token list and window key, kept empty between calls.
+    static EMBED_SCRATCH: std::cell::Cell<(Vec<(&'static str, bool)>, String)> =
+        const { std::cell::Cell::new((Vec::new(), String::new())) };
+}
+
+/// [`recycle`] for a list of (token, flag) pairs.
+fn recycle_pairs<'b>(mut v: Vec<(&str, bool)>) -> Vec<(&'b str, bool)> {
+    v.clear();
+    v.into_iter().map(|_| ("", false)).collect()
+}
+
+/// [`embedded_brand_domain`]'s reason, with its token list and key to fill.
+fn embedded_in<'a>(
+    h: &HostInfo<'a>,
+    brands: &BrandIndex,
+    toks: &mut Vec<(&'a str, bool)>,
+    key: &mut String,
+) -> Option<Reason> {
     // Token stream over labels and hyphens, remembering whether each token follows a dot.
-    // At most one token per two bytes of the host: one allocation.
-    let mut toks: Vec<(&str, bool)> = Vec::with_capacity(h.host.len() / 2 + 1);
     for label in &h.labels {
         for (i, t) in split_byte(label, b'-').enumerate() {
             if !t.is_empty() {
@@ -1146,7 +1173,6 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
             .filter(|t| !t.is_empty())
             .count()
     });
-    let mut key = String::new();
     for i in 0..n {
         for len in 2..=4 {
             let j = i + len;
@@ -1158,8 +1184,7 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
             if i + reg_tokens >= n {
                 break;
             }
-            // Tokens joined by one byte each are no longer than the host they were cut from:
-            // one allocation for every window, made by the first.
+            // Tokens joined by one byte each are no longer than the host they were cut from.
             key.clear();
             key.reserve(h.host.len());
             for (k, (t, _)) in toks.get(i..j).unwrap_or(&[]).iter().enumerate() {
@@ -1168,7 +1193,7 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
                 }
                 key.push_str(t);
             }
-            if let Some((b, d)) = brands.dotted(&key) {
+            if let Some((b, d)) = brands.dotted(key) {
                 // Dotted when every joint of the window (as written) is a dot.
                 let written = h.host.contains(d) && {
                     let all_dots = toks
@@ -1183,11 +1208,11 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
                 } else {
                     (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
                 };
-                out.push(branded(code, weight, brands, b, d, &key));
-                return;
+                return Some(branded(code, weight, brands, b, d, key));
             }
         }
     }
+    None
 }
 
 /// `co.jp`, `ne.jp` (or misspelled `co.jq`, `co.ip`, `-co-jp`, `co.jp-admin`) anywhere but at the
