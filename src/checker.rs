@@ -270,6 +270,7 @@ impl Checker {
             let path: HostPass = signals::path_signals;
             opaque(host)(&info, &self.brands, &mut reasons);
             opaque(path)(&info, &self.brands, &mut reasons);
+            LABELS.set(signals::recycle(info.labels));
         } else {
             signals::ip_signals(p, &mut reasons);
             signals::path_signals_ip(p, &self.brands, &mut reasons);
@@ -373,6 +374,11 @@ pub(crate) fn opaque<F>(f: F) -> F {
     return f;
 }
 
+thread_local! {
+    /// [`HostInfo::labels`] between checks, emptied: a check does not allocate it.
+    static LABELS: std::cell::Cell<Vec<&'static str>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// Splits a host into the parts the signals use.
 fn host_info<'a>(
     p: &'a Parsed,
@@ -405,9 +411,10 @@ fn host_info<'a>(
         }
         brands.owner(host)
     });
-    // Room for the labels of nearly every host: collecting the split (no size hint) started
-    // at four and grew.
-    let mut labels = Vec::with_capacity(8);
+    // The list the thread keeps between checks (emptied), with room for the labels of nearly
+    // every host: collecting the split (no size hint) started at four and grew.
+    let mut labels = signals::recycle(LABELS.take());
+    labels.reserve(8);
     labels.extend(signals::split_byte(host, b'.'));
     HostInfo {
         parsed: p,

@@ -1748,7 +1748,7 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
 
 /// `v` emptied and typed for borrows of another lifetime, its allocation kept (collecting a
 /// list's own iterator into one of the same layout reuses its buffer).
-fn recycle<'b>(mut v: Vec<&str>) -> Vec<&'b str> {
+pub(crate) fn recycle<'b>(mut v: Vec<&str>) -> Vec<&'b str> {
     v.clear();
     v.into_iter().map(|_| "").collect()
 }
@@ -2935,12 +2935,14 @@ fn translate_proxy(url: &Url) -> Option<String> {
 }
 
 fn http_prefix(v: &str) -> Option<String> {
-    let l = v.get(..8).unwrap_or(v).to_ascii_lowercase();
-    (l.starts_with("http://")
-        || l.starts_with("https://")
-        || l.starts_with("http%3a")
-        || l.starts_with("https%3a"))
-    .then(|| percent_decode(v))
+    // Compared without case, in place (a lower-cased copy was an allocation per query value).
+    let starts = |p: &str| {
+        v.as_bytes()
+            .get(..p.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    (starts("http://") || starts("https://") || starts("http%3a") || starts("https%3a"))
+        .then(|| percent_decode(v))
 }
 
 #[cfg(test)]
