@@ -1227,8 +1227,10 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
     // The tokens three at a time (toks[i - 1], toks[i], toks[i + 1]) from the iterator: no
     // list of them is made, as this runs on every host.
     let mut toks = split_where(h.host, is_dot_or_hyphen);
-    let real_suffix_tokens = split_where(h.suffix, is_dot_or_hyphen).count();
-    let limit = toks.clone().count().saturating_sub(real_suffix_tokens);
+    // Pieces counted as separators + 1 (empty pieces included, as the split yields them).
+    let pieces = |s: &str| s.bytes().filter(|b| is_dot_or_hyphen(*b)).count() + 1;
+    let real_suffix_tokens = pieces(h.suffix);
+    let limit = pieces(h.host).saturating_sub(real_suffix_tokens);
     let (mut before, mut at) = (toks.next(), toks.next());
     for _ in 1..limit {
         let after = toks.next();
