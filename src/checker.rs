@@ -153,7 +153,7 @@ impl Checker {
 
     fn check_depth(&self, input: &str, depth: u8) -> Verdict {
         match parse::parse(input) {
-            Ok(p) => self.judge(input, &p, depth),
+            Ok(p) => self.judge(input, p, depth),
             Err(e) => self.invalid(input, e),
         }
     }
@@ -213,9 +213,21 @@ impl Checker {
         }
     }
 
-    fn judge(&self, input: &str, p: &Parsed, depth: u8) -> Verdict {
+    fn judge(&self, input: &str, p: Parsed, depth: u8) -> Verdict {
+        let mut v = self.judge_parsed(input, &p, depth);
+        // The URL's text and a domain host's are moved into the verdict, not copied: `p` is
+        // done with.
+        v.url = Some(String::from(p.url));
+        if let HostKind::Domain(d) = p.host {
+            v.host_ascii = Some(d);
+        }
+        v
+    }
+
+    /// [`Checker::judge`], but for `url` and, for a domain host, `host_ascii`: `judge` moves
+    /// them in from `p` when this is done.
+    fn judge_parsed(&self, input: &str, p: &Parsed, depth: u8) -> Verdict {
         let mut v = self.empty_verdict(input);
-        v.url = Some(p.url.as_str().to_string());
         v.scheme = Some(p.url.scheme().to_string());
         let ip_text;
         let host: &str = match &p.host {
@@ -229,7 +241,9 @@ impl Checker {
                 &ip_text
             }
         };
-        v.host_ascii = Some(host.to_string());
+        if !matches!(p.host, HostKind::Domain(_)) {
+            v.host_ascii = Some(host.to_string());
+        }
         let punycode =
             matches!(&p.host, HostKind::Domain(d) if signals::find_str(d, "xn--").is_some());
         v.host_unicode = Some(match &p.host {
