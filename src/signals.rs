@@ -2080,7 +2080,13 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
         let sub = tok.get(start..start + len)?;
         brands.word(sub).map(|b| (b, sub))
     };
-    for &len in brands.word_lengths.iter().filter(|l| **l >= 5) {
+    // No start let through (most tokens) and none past the filter's 64: nothing to try.
+    let lengths: &[usize] = if starts == 0 && tok.len() <= 64 {
+        &[]
+    } else {
+        &brands.word_lengths
+    };
+    for &len in lengths.iter().filter(|l| **l >= 5) {
         if len >= tok.len() {
             break;
         }
