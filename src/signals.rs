@@ -2071,8 +2071,14 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
     // in an everyday word that holds one by chance (`monitoring` holds nitori). Shortest words
     // first, then leftmost; of the first 64 starts only those the filter lets through are
     // tried, walking its set bits.
-    let starts = if tok.len() > 5 && common_word_kind(tok) != Some(2) {
-        brands.word_starts(tok)
+    let starts = if tok.len() > 5 {
+        // (The everyday-word test matters only when the filter lets a start through.)
+        let starts = brands.word_starts(tok);
+        if starts != 0 && common_word_kind(tok) == Some(2) {
+            0
+        } else {
+            starts
+        }
     } else {
         0
     };
