@@ -367,6 +367,17 @@ const RISKY_TLDS: &[&str] = &[
     "today", "ws", "red", "run", "host", "press",
 ];
 
+/// [`ABUSED_TLDS`] and [`RISKY_TLDS`] by first byte and by length (see [`in_word_tables`]):
+/// every host's TLD is looked up in both.
+const ABUSED_BY_FIRST: [u64; 256] = word_table(ABUSED_TLDS, true);
+const ABUSED_BY_LEN: [u64; 17] = word_lengths(ABUSED_TLDS);
+const RISKY_BY_FIRST: [u64; 256] = word_table(RISKY_TLDS, true);
+const RISKY_BY_LEN: [u64; 17] = word_lengths(RISKY_TLDS);
+const _: () = assert!(
+    ABUSED_TLDS.len() <= 64 && RISKY_TLDS.len() <= 64,
+    "word tables index the list in a u64"
+);
+
 /// Link shorteners: the real target is hidden.
 #[rustfmt::skip]
 const SHORTENERS: &[&str] = &[
@@ -502,13 +513,19 @@ const _: () = assert!(
 
 /// `CREDENTIAL_WORDS.contains(&t)`, through the tables above.
 fn is_credential_word(t: &str) -> bool {
+    in_word_tables(CREDENTIAL_WORDS, &CREDENTIAL_BY_FIRST, &CREDENTIAL_BY_LEN, t)
+}
+
+/// `list.contains(&t)` through the list's tables by first byte and by length ([`word_table`],
+/// [`word_lengths`]): only the words of `t`'s first byte and length are compared.
+fn in_word_tables(list: &[&str], by_first: &[u64; 256], by_len: &[u64; 17], t: &str) -> bool {
     let first = t.as_bytes().first().map_or(0, |b| usize::from(*b));
-    let mut maybe = CREDENTIAL_BY_FIRST.get(first).copied().unwrap_or(0)
-        & CREDENTIAL_BY_LEN.get(t.len().min(16)).copied().unwrap_or(0);
+    let mut maybe = by_first.get(first).copied().unwrap_or(0)
+        & by_len.get(t.len().min(16)).copied().unwrap_or(0);
     while maybe != 0 {
         let i = maybe.trailing_zeros() as usize;
         maybe &= maybe - 1;
-        if CREDENTIAL_WORDS.get(i) == Some(&t) {
+        if list.get(i) == Some(&t) {
             return true;
         }
     }
@@ -2359,7 +2376,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         out.push(detailed(Code::UrlShortener, weight, s));
     }
     let tld = last_piece(h.host, b'.');
-    if listed(ABUSED_TLDS, tld) {
+    if in_word_tables(ABUSED_TLDS, &ABUSED_BY_FIRST, &ABUSED_BY_LEN, tld) {
         out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
         // Names of one to three characters under `cn` are scarce and long held (`boc.cn`,
@@ -2370,7 +2387,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::CN_TLD
         };
         out.push(detailed(Code::RiskyTld, weight, tld));
-    } else if listed(RISKY_TLDS, tld) {
+    } else if in_word_tables(RISKY_TLDS, &RISKY_BY_FIRST, &RISKY_BY_LEN, tld) {
         let weight = if h.suffix == tld && numbered_name(h.reg_label) {
             w::RISKY_TLD + w::NUMBERED_NAME
         } else {
