@@ -82,9 +82,7 @@ fn head_of(input: &str) -> &str {
 
 /// Quotes and brackets around a pasted address, trimmed.
 fn trim_quotes(s: &str) -> &str {
-    s.trim_matches(|c: char| {
-        matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '「' | '」' | '`')
-    })
+    s.trim_matches(|c: char| matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '「' | '」' | '`'))
 }
 
 /// [`repair`], borrowing the input when it needs nothing but trimming: printable ASCII with an
@@ -97,7 +95,9 @@ fn repaired(input: &str) -> Cow<'_, str> {
         let scheme = s.get(..8).unwrap_or(s).as_bytes();
         let well_formed = scheme.len() >= 7
             && (scheme.eq_ignore_ascii_case(b"https://")
-                || scheme.get(..7).is_some_and(|x| x.eq_ignore_ascii_case(b"http://")));
+                || scheme
+                    .get(..7)
+                    .is_some_and(|x| x.eq_ignore_ascii_case(b"http://")));
         if well_formed && !s.bytes().any(|b| b == b'[' || b == b'(') {
             return Cow::Borrowed(s);
         }

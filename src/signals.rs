@@ -513,7 +513,12 @@ const _: () = assert!(
 
 /// `CREDENTIAL_WORDS.contains(&t)`, through the tables above.
 fn is_credential_word(t: &str) -> bool {
-    in_word_tables(CREDENTIAL_WORDS, &CREDENTIAL_BY_FIRST, &CREDENTIAL_BY_LEN, t)
+    in_word_tables(
+        CREDENTIAL_WORDS,
+        &CREDENTIAL_BY_FIRST,
+        &CREDENTIAL_BY_LEN,
+        t,
+    )
 }
 
 /// `list.contains(&t)` through the list's tables by first byte and by length ([`word_table`],
@@ -1624,7 +1629,11 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
     // Only the targets with the label's first letter (they are grouped by it).
     let all = brands.scramble_targets();
     let from = all.partition_point(|t| t.first < first);
-    let to = from + all.get(from..).unwrap_or(&[]).partition_point(|t| t.first == first);
+    let to = from
+        + all
+            .get(from..)
+            .unwrap_or(&[])
+            .partition_point(|t| t.first == first);
     let targets = all.get(from..to).unwrap_or(&[]);
     targets
         .iter()
