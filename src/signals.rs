@@ -1261,9 +1261,13 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         let (Some(sld), Some(tld)) = (sld.as_ref(), tld.as_ref()) else {
             continue;
         };
+        // (The second-level label first: it rules out most tokens.)
+        if !listed(JP_SLD, sld) {
+            continue;
+        }
         let jp_like =
             listed(JP_LIKE, tld) || (tld.starts_with('j') && tld.len() <= 4 && tld.contains('p'));
-        if !listed(JP_SLD, sld) || !jp_like {
+        if !jp_like {
             continue;
         }
         // `co.j` alone is too weak; `j` only counts after `co`.
@@ -2802,7 +2806,7 @@ fn page_in_site_internals(path: &str) -> Option<&'static str> {
 /// segment is what lookup sites show (`/whois/amazon.co.jp`), and a URL carried in the path
 /// (`/redirect/https://...`) is judged on its own.
 fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
-    if find_str(path, "http:/").is_some() || find_str(path, "https:/").is_some() {
+    if has_http_scheme(path) {
         return None;
     }
     // The segments one by one (no list of them: this runs on every path); `segs`, once a
@@ -2848,6 +2852,19 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
         }
     }
     None
+}
+
+/// `find_str(path, "http:/").is_some() || find_str(path, "https:/").is_some()`, in one scan.
+fn has_http_scheme(path: &str) -> bool {
+    let mut rest = path;
+    while let Some(at) = find_str(rest, "http") {
+        let after = rest.get(at + 4..).unwrap_or("");
+        if after.starts_with(":/") || after.starts_with("s:/") {
+            return true;
+        }
+        rest = after;
+    }
+    false
 }
 
 /// A host name in a path with characters glued after its `.jp` (`auth.sso.biglobe.ne.jpV1`,
@@ -2988,6 +3005,27 @@ fn http_prefix(v: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_http_scheme_is_either_search() {
+        for p in [
+            "/",
+            "/http",
+            "/http:/x",
+            "/https:/x",
+            "/redirect/https://a.example/",
+            "/xhttps:/",
+            "/httphttp:/",
+            "/httpshttps:",
+            "/https//",
+            "/http:",
+            "/hhttps:/",
+            "/HTTP:/",
+        ] {
+            let want = find_str(p, "http:/").is_some() || find_str(p, "https:/").is_some();
+            assert_eq!(has_http_scheme(p), want, "{p}");
+        }
+    }
 
     #[test]
     fn stacked_affixes_read_after_longer_words() {
