@@ -166,6 +166,9 @@ pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
         }
         return strsim::osa_distance(a, b).min(inf);
     }
+    if k == 1 && a.is_ascii() && b.is_ascii() {
+        return osa_within_one(x, y);
+    }
     // Cells are bytes (every value is capped at inf): the rows are 192 bytes to set up, not
     // 1.5 KiB of usize.
     let Ok(cap) = u8::try_from(inf) else {
@@ -223,6 +226,34 @@ pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
         std::mem::swap(&mut r1, &mut r2);
     }
     usize::from(r1.get(m).copied().unwrap_or(cap).min(cap))
+}
+
+/// [`osa_capped`] for k = 1 (0, 1, or 2 for more): one edit is decided at the first byte that
+/// differs, without the table. Equal lengths: a substitution there, or the two bytes there
+/// swapped; one byte longer: that byte deleted (in a run of equal bytes, deleting any is
+/// deleting this one).
+fn osa_within_one(x: &[u8], y: &[u8]) -> usize {
+    let i = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let (xs, ys) = (x.get(i..).unwrap_or(&[]), y.get(i..).unwrap_or(&[]));
+    if xs.is_empty() && ys.is_empty() {
+        return 0;
+    }
+    let one = match xs.len().cmp(&ys.len()) {
+        std::cmp::Ordering::Equal => {
+            xs.get(1..) == ys.get(1..)
+                || (xs.len() >= 2
+                    && xs.first() == ys.get(1)
+                    && xs.get(1) == ys.first()
+                    && xs.get(2..) == ys.get(2..))
+        }
+        std::cmp::Ordering::Greater => xs.get(1..) == Some(ys),
+        std::cmp::Ordering::Less => ys.get(1..) == Some(xs),
+    };
+    if one {
+        1
+    } else {
+        2
+    }
 }
 
 /// `x.count_ones() <= k`, for the small k of the length scan (2 or 4). Without a popcount
