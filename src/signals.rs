@@ -2341,6 +2341,15 @@ const SERVICE_LABELS: &[&str] = &[
     "imap",
 ];
 
+/// [`SERVICE_LABELS`] by first byte and by length (see [`in_word_tables`]): every subdomain
+/// label is looked up.
+const SERVICE_BY_FIRST: [u64; 256] = word_table(SERVICE_LABELS, true);
+const SERVICE_BY_LEN: [u64; 17] = word_lengths(SERVICE_LABELS);
+const _: () = assert!(
+    SERVICE_LABELS.len() <= 64,
+    "word tables index the list in a u64"
+);
+
 /// Paths those services answer on (`/.well-known/mta-sts.txt`, `/autodiscover/autodiscover.xml`,
 /// `/mail/config-v1.1.xml`): a link to one is a link to the setting, not to a page.
 const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/config"];
@@ -2348,8 +2357,9 @@ const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/confi
 /// A subdomain label naming a DNS record or a mail service (see [`SERVICE_LABELS`]), unless the
 /// link goes to the service's own file.
 fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
-    let label =
-        split_byte(h.subdomain, b'.').find(|l| l.starts_with('_') || listed(SERVICE_LABELS, l))?;
+    let label = split_byte(h.subdomain, b'.').find(|l| {
+        l.starts_with('_') || in_word_tables(SERVICE_LABELS, &SERVICE_BY_FIRST, &SERVICE_BY_LEN, l)
+    })?;
     // The path, compared without case (the service paths are lower-case ASCII).
     let path = h.parsed.url.path().as_bytes();
     let to_service = SERVICE_PATHS.iter().any(|p| {
