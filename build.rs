@@ -15,6 +15,9 @@ const WILDCARD: u8 = 2;
 const EXCEPTION: u8 = 4;
 const PRIVATE: u8 = 8;
 const INTERNAL: u8 = 16;
+/// Table flag: some entry is this one with a label more (`split` looks no further up a host
+/// past an entry without it: the longer name cannot be in the table).
+const PARENT: u8 = 32;
 
 #[path = "src/hashtab.rs"]
 #[allow(dead_code)]
@@ -81,6 +84,15 @@ fn main() {
         while let Some((_, tail)) = rest.split_once('.') {
             entries.entry(tail.to_string()).or_insert(INTERNAL);
             rest = tail;
+        }
+    }
+    let parents: Vec<String> = entries
+        .keys()
+        .filter_map(|name| name.split_once('.').map(|(_, tail)| tail.to_string()))
+        .collect();
+    for tail in parents {
+        if let Some(f) = entries.get_mut(&tail) {
+            *f |= PARENT;
         }
     }
     let max_labels = entries

@@ -166,57 +166,94 @@ pub fn osa_capped(a: &str, b: &str, k: usize) -> usize {
         }
         return strsim::osa_distance(a, b).min(inf);
     }
-    if n + 2 > W || m + 2 > W || !a.is_ascii() || !b.is_ascii() {
+    if k == 1 && a.is_ascii() && b.is_ascii() {
+        return osa_within_one(x, y);
+    }
+    // Cells are bytes (every value is capped at inf): the rows are 192 bytes to set up, not
+    // 1.5 KiB of usize.
+    let Ok(cap) = u8::try_from(inf) else {
+        return strsim::osa_distance(a, b).min(inf);
+    };
+    if n + 2 > W || m + 2 > W || cap == u8::MAX || !a.is_ascii() || !b.is_ascii() {
         return strsim::osa_distance(a, b).min(inf);
     }
     // Rows i-2, i-1, i of D, D[i][j] = distance of x[..i] and y[..j], capped at inf. Rotated
-    // by swapping references, not the arrays (each swap of arrays copied 1 KiB).
-    let mut rows = [[inf; W]; 3];
+    // by swapping references, not the arrays.
+    let mut rows = [[cap; W]; 3];
     let [r0, r1, r2] = &mut rows;
     let (mut r0, mut r1, mut r2) = (r0, r1, r2);
+    // (j and i below are at most 62: the casts to u8 are exact.)
     for (j, c) in r1.iter_mut().enumerate().take(m + 1) {
-        *c = j.min(inf);
+        *c = (j as u8).min(cap);
     }
     for i in 1..=n {
         let lo = i.saturating_sub(k).max(1);
         let hi = (i + k).min(m);
         if let Some(c) = r2.get_mut(0) {
-            *c = i.min(inf);
+            *c = (i as u8).min(cap);
         }
         if lo >= 2 {
             if let Some(c) = r2.get_mut(lo - 1) {
-                *c = inf;
+                *c = cap;
             }
         }
         if let Some(c) = r2.get_mut(hi + 1) {
-            *c = inf;
+            *c = cap;
         }
         let xi = x.get(i - 1).copied().unwrap_or(0);
         // Column 0 (D[i][0] = i) is in the band while i <= k.
-        let mut row_min = if i <= k { i } else { inf };
+        let mut row_min = if i <= k { i as u8 } else { cap };
         for j in lo..=hi {
             let yj = y.get(j - 1).copied().unwrap_or(0);
-            let cost = usize::from(xi != yj);
-            let del = r1.get(j).copied().unwrap_or(inf) + 1;
-            let ins = r2.get(j - 1).copied().unwrap_or(inf) + 1;
-            let sub = r1.get(j - 1).copied().unwrap_or(inf) + cost;
+            let cost = u8::from(xi != yj);
+            let del = r1.get(j).copied().unwrap_or(cap) + 1;
+            let ins = r2.get(j - 1).copied().unwrap_or(cap) + 1;
+            let sub = r1.get(j - 1).copied().unwrap_or(cap) + cost;
             let mut v = del.min(ins).min(sub);
             if i > 1 && j > 1 && x.get(i - 2) == Some(&yj) && y.get(j - 2) == Some(&xi) {
-                v = v.min(r0.get(j - 2).copied().unwrap_or(inf) + 1);
+                v = v.min(r0.get(j - 2).copied().unwrap_or(cap) + 1);
             }
-            let v = v.min(inf);
+            let v = v.min(cap);
             if let Some(c) = r2.get_mut(j) {
                 *c = v;
             }
             row_min = row_min.min(v);
         }
-        if row_min >= inf {
+        if row_min >= cap {
             return inf;
         }
         std::mem::swap(&mut r0, &mut r1);
         std::mem::swap(&mut r1, &mut r2);
     }
-    r1.get(m).copied().unwrap_or(inf).min(inf)
+    usize::from(r1.get(m).copied().unwrap_or(cap).min(cap))
+}
+
+/// [`osa_capped`] for k = 1 (0, 1, or 2 for more): one edit is decided at the first byte that
+/// differs, without the table. Equal lengths: a substitution there, or the two bytes there
+/// swapped; one byte longer: that byte deleted (in a run of equal bytes, deleting any is
+/// deleting this one).
+fn osa_within_one(x: &[u8], y: &[u8]) -> usize {
+    let i = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let (xs, ys) = (x.get(i..).unwrap_or(&[]), y.get(i..).unwrap_or(&[]));
+    if xs.is_empty() && ys.is_empty() {
+        return 0;
+    }
+    let one = match xs.len().cmp(&ys.len()) {
+        std::cmp::Ordering::Equal => {
+            xs.get(1..) == ys.get(1..)
+                || (xs.len() >= 2
+                    && xs.first() == ys.get(1)
+                    && xs.get(1) == ys.first()
+                    && xs.get(2..) == ys.get(2..))
+        }
+        std::cmp::Ordering::Greater => xs.get(1..) == Some(ys),
+        std::cmp::Ordering::Less => ys.get(1..) == Some(xs),
+    };
+    if one {
+        1
+    } else {
+        2
+    }
 }
 
 /// `x.count_ones() <= k`, for the small k of the length scan (2 or 4). Without a popcount
@@ -233,6 +270,21 @@ fn at_most_bits(x: u64, k: u32) -> bool {
         4 => drop(drop(drop(drop(x)))) == 0,
         _ => x.count_ones() <= k,
     }
+}
+
+/// Bit i set when `masks[i] ^ mask` has at most K bits (K is 2 or 4), by clearing its lowest set
+/// bit K times: no branch, so the N tests become a few vector operations.
+#[inline(always)]
+fn passing<const K: u32, const N: usize>(masks: &[u64; N], mask: u64) -> u32 {
+    let mut hits = 0u32;
+    for (i, m) in masks.iter().enumerate() {
+        let mut x = m ^ mask;
+        for _ in 0..K {
+            x &= x.wrapping_sub(1);
+        }
+        hits |= u32::from(x == 0) << i;
+    }
+    hits
 }
 
 /// How many deletions the neighbourhood holds for a string of this length.
@@ -437,15 +489,40 @@ impl BrandIndex {
                 continue;
             };
             let limit = 2 * allowed as u32;
-            for (gi, m) in ids.iter().zip(masks) {
-                if at_most_bits(m ^ mask, limit) {
-                    let group = self
-                        .exact_range
-                        .get(*gi as usize)
-                        .and_then(|(a, n)| self.exact_list.get(*a as usize..(*a + *n) as usize));
-                    if let Some(group) = group {
-                        each(group);
+            let mut visit = |gi: &u32| {
+                let group = self
+                    .exact_range
+                    .get(*gi as usize)
+                    .and_then(|(a, n)| self.exact_list.get(*a as usize..(*a + *n) as usize));
+                if let Some(group) = group {
+                    each(group);
+                }
+            };
+            // N masks at a time into a bitmap of those that pass (a fixed-size body the compiler
+            // turns into vector operations), then only the passing ones are visited: the test
+            // runs on every target of the bucket, and most fail it.
+            const N: usize = 16;
+            let (mut id_chunks, mut mask_chunks) = (ids.chunks_exact(N), masks.chunks_exact(N));
+            for (ic, mc) in (&mut id_chunks).zip(&mut mask_chunks) {
+                let Ok(mc) = <&[u64; N]>::try_from(mc) else {
+                    continue;
+                };
+                let mut hits = if limit <= 2 {
+                    passing::<2, N>(mc, mask)
+                } else {
+                    passing::<4, N>(mc, mask)
+                };
+                while hits != 0 {
+                    let i = hits.trailing_zeros() as usize;
+                    hits &= hits - 1;
+                    if let Some(gi) = ic.get(i) {
+                        visit(gi);
                     }
+                }
+            }
+            for (gi, m) in id_chunks.remainder().iter().zip(mask_chunks.remainder()) {
+                if at_most_bits(m ^ mask, limit) {
+                    visit(gi);
                 }
             }
             if key > data::MAX_INDEXED_LEN {
@@ -585,7 +662,9 @@ impl BrandIndex {
     }
 
     /// The targets of the first [`SCRAMBLE_BRANDS`] brands that are a domain's own label of six
-    /// lower-case letters or more (`mercari` of `mercari.com`), one per distinct label, in order.
+    /// lower-case letters or more (`mercari` of `mercari.com`), one per distinct label, grouped
+    /// by first letter (a stable sort: in list order within a letter, so the first of a letter
+    /// to match is the first of the list to match).
     pub fn scramble_targets(&self) -> &[ScrambleTarget] {
         self.scramble.get_or_init(|| {
             let mut out: Vec<ScrambleTarget> = Vec::new();
@@ -611,6 +690,7 @@ impl BrandIndex {
                     letters: data::letter_counts(label),
                 });
             }
+            out.sort_by_key(|t| t.first);
             out
         })
     }

@@ -153,7 +153,7 @@ impl Checker {
 
     fn check_depth(&self, input: &str, depth: u8) -> Verdict {
         match parse::parse(input) {
-            Ok(p) => self.judge(input, &p, depth),
+            Ok(p) => self.judge(input, p, depth),
             Err(e) => self.invalid(input, e),
         }
     }
@@ -213,9 +213,21 @@ impl Checker {
         }
     }
 
-    fn judge(&self, input: &str, p: &Parsed, depth: u8) -> Verdict {
+    fn judge(&self, input: &str, p: Parsed, depth: u8) -> Verdict {
+        let mut v = self.judge_parsed(input, &p, depth);
+        // The URL's text and a domain host's are moved into the verdict, not copied: `p` is
+        // done with.
+        v.url = Some(String::from(p.url));
+        if let HostKind::Domain(d) = p.host {
+            v.host_ascii = Some(d);
+        }
+        v
+    }
+
+    /// [`Checker::judge`], but for `url` and, for a domain host, `host_ascii`: `judge` moves
+    /// them in from `p` when this is done.
+    fn judge_parsed(&self, input: &str, p: &Parsed, depth: u8) -> Verdict {
         let mut v = self.empty_verdict(input);
-        v.url = Some(p.url.as_str().to_string());
         v.scheme = Some(p.url.scheme().to_string());
         let ip_text;
         let host: &str = match &p.host {
@@ -229,7 +241,9 @@ impl Checker {
                 &ip_text
             }
         };
-        v.host_ascii = Some(host.to_string());
+        if !matches!(p.host, HostKind::Domain(_)) {
+            v.host_ascii = Some(host.to_string());
+        }
         let punycode =
             matches!(&p.host, HostKind::Domain(d) if signals::find_str(d, "xn--").is_some());
         v.host_unicode = Some(match &p.host {
@@ -239,7 +253,9 @@ impl Checker {
             _ => host.to_string(),
         });
 
-        let mut reasons = Vec::new();
+        // Room for the reasons of nearly every check (a verdict rarely has more than six): no
+        // reallocation while the signals push them.
+        let mut reasons = Vec::with_capacity(6);
         if let HostKind::Domain(d) = &p.host {
             let info = host_info(p, d, &self.brands, punycode);
             v.registrable = info.registrable.map(String::from);
@@ -268,6 +284,7 @@ impl Checker {
             let path: HostPass = signals::path_signals;
             opaque(host)(&info, &self.brands, &mut reasons);
             opaque(path)(&info, &self.brands, &mut reasons);
+            LABELS.set(signals::recycle(info.labels));
         } else {
             signals::ip_signals(p, &mut reasons);
             signals::path_signals_ip(p, &self.brands, &mut reasons);
@@ -372,6 +389,11 @@ pub(crate) fn opaque<F>(f: F) -> F {
     return f;
 }
 
+thread_local! {
+    /// [`HostInfo::labels`] between checks, emptied: a check does not allocate it.
+    static LABELS: std::cell::Cell<Vec<&'static str>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// Splits a host into the parts the signals use.
 fn host_info<'a>(
     p: &'a Parsed,
@@ -404,10 +426,15 @@ fn host_info<'a>(
         }
         brands.owner(host)
     });
+    // The list the thread keeps between checks (emptied), with room for the labels of nearly
+    // every host: collecting the split (no size hint) started at four and grew.
+    let mut labels = signals::recycle(LABELS.take());
+    labels.reserve(8);
+    labels.extend(signals::split_byte(host, b'.'));
     HostInfo {
         parsed: p,
         host,
-        labels: signals::split_byte(host, b'.').collect(),
+        labels,
         suffix,
         registrable,
         reg_label,
@@ -458,7 +485,7 @@ fn country_of(suffix: &str) -> Option<String> {
         "io", "co", "me", "tv", "ai", "ly", "fm", "gg", "to", "cc", "ws", "la", "sh", "ac", "am",
         "nu", "vc", "su", "eu",
     ];
-    if GENERIC.contains(&tld) {
+    if signals::listed(GENERIC, tld) {
         return None;
     }
     Some(if tld == "uk" {

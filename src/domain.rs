@@ -32,8 +32,10 @@ pub struct Split {
 }
 
 const INTERNAL: u8 = 16;
+/// Table flag: some entry of the table is this one with a label more (build.rs).
+const PARENT: u8 = 32;
 
-/// Every line of the lookup table: (name, flags), flags including [`INTERNAL`].
+/// Every line of the lookup table: (name, flags), flags including [`INTERNAL`] and [`PARENT`].
 fn entries() -> impl Iterator<Item = (&'static str, u8)> {
     PSL_DATA.split(|b| *b == b'\n').filter_map(|l| {
         Some((
@@ -45,7 +47,9 @@ fn entries() -> impl Iterator<Item = (&'static str, u8)> {
 
 /// Every rule with its flags (1 normal, 2 wildcard, 4 exception, 8 private section).
 pub fn rules() -> impl Iterator<Item = (&'static str, u8)> {
-    entries().filter(|(_, f)| *f & INTERNAL == 0)
+    entries()
+        .filter(|(_, f)| *f & INTERNAL == 0)
+        .map(|(name, f)| (name, f & !PARENT))
 }
 
 /// Offset in PSL_DATA of line `i * PSL_STRIDE`.
@@ -157,7 +161,7 @@ fn search(name: &str) -> Option<u8> {
 /// Flags of a rule name (0 when it is not a rule).
 #[cfg(test)]
 fn flags(name: &str) -> u8 {
-    lookup(name).map_or(0, |f| f & !INTERNAL)
+    lookup(name).map_or(0, |f| f & !(INTERNAL | PARENT))
 }
 
 fn kind_of(f: u8) -> SuffixKind {
@@ -180,22 +184,30 @@ pub fn split(host: &str) -> Split {
     let mut len = 0usize;
     let bytes = host.as_bytes();
     let mut end = bytes.len();
+    // Whether the last entry found has longer ones: without, the next candidate is not in the
+    // table and is not looked up.
+    let mut parent = true;
     loop {
         let start = bytes
             .get(..end)
             .and_then(|b| b.iter().rposition(|c| *c == b'.'))
             .map_or(0, |i| i + 1);
-        let f = lookup(host.get(start..).unwrap_or(""));
+        let f = if parent {
+            lookup(host.get(start..).unwrap_or(""))
+        } else {
+            None
+        };
         // The walk stops at the first suffix not in the table, whose entries have at most
         // PSL_MAX_LABELS labels: it never outgrows `walk`.
         let Some(slot) = walk.get_mut(len) else {
             break;
         };
-        *slot = (start, f.map_or(0, |f| f & !INTERNAL));
+        *slot = (start, f.map_or(0, |f| f & !(INTERNAL | PARENT)));
         len += 1;
         if f.is_none() || start == 0 {
             break;
         }
+        parent = f.is_some_and(|f| f & PARENT != 0);
         end = start - 1;
     }
     // Longest first, as the algorithm states it; `walk[j - 1]` is the next shorter candidate.
@@ -335,6 +347,16 @@ mod tests {
                 assert!(lookup(tail).is_some(), "{tail} of {rule}");
                 rest = tail;
             }
+        }
+    }
+
+    #[test]
+    fn parent_flag_marks_the_entries_with_longer_ones() {
+        let tails: std::collections::HashSet<&str> = entries()
+            .filter_map(|(name, _)| name.split_once('.').map(|(_, tail)| tail))
+            .collect();
+        for (name, f) in entries() {
+            assert_eq!(f & PARENT != 0, tails.contains(name), "{name}");
         }
     }
 

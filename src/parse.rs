@@ -4,6 +4,8 @@
 //! and `[.]`, full-width `ｈｔｔｐｓ：／／`, stray spaces and quotes, a missing scheme), then parses
 //! with `url::Url`, which also normalizes every IPv4 form (decimal, hex, octal) and IDNs.
 
+use std::borrow::Cow;
+
 use url::{Host, Url};
 
 /// Why an input could not be judged. Small, `Copy`, one message code per variant.
@@ -69,13 +71,43 @@ fn is_invisible(c: char) -> bool {
         || c.is_control()
 }
 
-/// Cleans an input string into something `Url::parse` can take. Public for the text extractor.
-pub fn repair(input: &str) -> String {
+/// The first MAX_INPUT bytes of the input (cut at a character boundary).
+fn head_of(input: &str) -> &str {
     let mut cut = input.len().min(MAX_INPUT);
     while !input.is_char_boundary(cut) {
         cut -= 1;
     }
-    let head = input.get(..cut).unwrap_or("");
+    input.get(..cut).unwrap_or("")
+}
+
+/// Quotes and brackets around a pasted address, trimmed.
+fn trim_quotes(s: &str) -> &str {
+    s.trim_matches(|c: char| matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '「' | '」' | '`'))
+}
+
+/// [`repair`], borrowing the input when it needs nothing but trimming: printable ASCII with an
+/// `http://` or `https://` scheme (any case) and no defanged dots, as most inputs are. `repair`
+/// returns the same text, copied.
+fn repaired(input: &str) -> Cow<'_, str> {
+    let head = head_of(input);
+    if head.bytes().all(|b| matches!(b, b'!'..=b'~')) {
+        let s = trim_quotes(head);
+        let scheme = s.get(..8).unwrap_or(s).as_bytes();
+        let well_formed = scheme.len() >= 7
+            && (scheme.eq_ignore_ascii_case(b"https://")
+                || scheme
+                    .get(..7)
+                    .is_some_and(|x| x.eq_ignore_ascii_case(b"http://")));
+        if well_formed && !s.bytes().any(|b| b == b'[' || b == b'(') {
+            return Cow::Borrowed(s);
+        }
+    }
+    Cow::Owned(repair(input))
+}
+
+/// Cleans an input string into something `Url::parse` can take. Public for the text extractor.
+pub fn repair(input: &str) -> String {
+    let head = head_of(input);
     // `halfwidth` and `is_invisible` leave printable ASCII (most inputs) alone: read as it is,
     // and copied once, below.
     let mapped: String;
@@ -89,9 +121,7 @@ pub fn repair(input: &str) -> String {
             .collect();
         &mapped
     };
-    let s = s.trim_matches(|c: char| {
-        matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '「' | '」' | '`')
-    });
+    let s = trim_quotes(s);
     // Defanged forms used in reports and security mails. (A byte scan: `contains(['[', '('])`
     // tried both characters at every character of the input.)
     let mut s = if s.bytes().any(|b| b == b'[' || b == b'(') {
@@ -167,7 +197,7 @@ pub fn parse(input: &str) -> Result<Parsed, ParseError> {
     if input.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let repaired = repair(input);
+    let repaired = repaired(input);
     if repaired.is_empty() || repaired == "https://" {
         return Err(ParseError::Empty);
     }
@@ -235,6 +265,30 @@ mod tests {
         assert_eq!(host("http://0xC0A80101/"), "192.168.1.1");
         assert_eq!(host("http://0300.0250.1.1/"), "192.168.1.1");
         assert_eq!(host("http://[::1]/"), "::1");
+    }
+
+    #[test]
+    fn the_borrowed_repair_is_the_repair() {
+        for s in [
+            "https://example.com/",
+            "HTTPS://Example.com/a",
+            "Http://x",
+            "http://",
+            "https://",
+            "https:/x.com",
+            "\"https://example.com/\"",
+            "(https://example.com/)",
+            "https://evil[.]example/",
+            "https://a.example/(x)",
+            "hxxps://evil.example/",
+            "example.com",
+            "//example.com",
+            " https://example.com/ ",
+            "ｈｔｔｐｓ：／／ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ／",
+            "",
+        ] {
+            assert_eq!(repaired(s), repair(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -387,6 +387,17 @@ const RISKY_TLDS: &[&str] = &[
     "today", "ws", "red", "run", "host", "press",
 ];
 
+/// [`ABUSED_TLDS`] and [`RISKY_TLDS`] by first byte and by length (see [`in_word_tables`]):
+/// every host's TLD is looked up in both.
+const ABUSED_BY_FIRST: [u64; 256] = word_table(ABUSED_TLDS, true);
+const ABUSED_BY_LEN: [u64; 17] = word_lengths(ABUSED_TLDS);
+const RISKY_BY_FIRST: [u64; 256] = word_table(RISKY_TLDS, true);
+const RISKY_BY_LEN: [u64; 17] = word_lengths(RISKY_TLDS);
+const _: () = assert!(
+    ABUSED_TLDS.len() <= 64 && RISKY_TLDS.len() <= 64,
+    "word tables index the list in a u64"
+);
+
 /// Link shorteners: the real target is hidden.
 #[rustfmt::skip]
 const SHORTENERS: &[&str] = &[
@@ -522,13 +533,24 @@ const _: () = assert!(
 
 /// `CREDENTIAL_WORDS.contains(&t)`, through the tables above.
 fn is_credential_word(t: &str) -> bool {
+    in_word_tables(
+        CREDENTIAL_WORDS,
+        &CREDENTIAL_BY_FIRST,
+        &CREDENTIAL_BY_LEN,
+        t,
+    )
+}
+
+/// `list.contains(&t)` through the list's tables by first byte and by length ([`word_table`],
+/// [`word_lengths`]): only the words of `t`'s first byte and length are compared.
+fn in_word_tables(list: &[&str], by_first: &[u64; 256], by_len: &[u64; 17], t: &str) -> bool {
     let first = t.as_bytes().first().map_or(0, |b| usize::from(*b));
-    let mut maybe = CREDENTIAL_BY_FIRST.get(first).copied().unwrap_or(0)
-        & CREDENTIAL_BY_LEN.get(t.len().min(16)).copied().unwrap_or(0);
+    let mut maybe = by_first.get(first).copied().unwrap_or(0)
+        & by_len.get(t.len().min(16)).copied().unwrap_or(0);
     while maybe != 0 {
         let i = maybe.trailing_zeros() as usize;
         maybe &= maybe - 1;
-        if CREDENTIAL_WORDS.get(i) == Some(&t) {
+        if list.get(i) == Some(&t) {
             return true;
         }
     }
@@ -571,7 +593,7 @@ fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
     if tok.len() < 6
         || !tok.bytes().all(|b| b.is_ascii_lowercase())
         || is_credential_word(tok)
-        || NOT_TYPOS.contains(&tok)
+        || listed(NOT_TYPOS, tok)
     {
         return None;
     }
@@ -824,6 +846,24 @@ pub(crate) fn last_piece(s: &str, sep: u8) -> &str {
         Some(i) => s.get(i + 1..).unwrap_or(""),
         None => s,
     }
+}
+
+/// `list.contains(&s)` for the short word lists of this file: the length and the first byte are
+/// compared before the rest, so most entries cost no call to memcmp (`contains` called it for
+/// every entry of the same length, and TLDs are mostly three letters).
+pub(crate) fn listed(list: &[&str], s: &str) -> bool {
+    let Some(&first) = s.as_bytes().first() else {
+        return list.contains(&"");
+    };
+    list.iter()
+        .any(|w| w.len() == s.len() && w.as_bytes().first() == Some(&first) && *w == s)
+}
+
+/// `s.rsplit_once(sep)` for an ASCII separator, by a byte scan: `str::rsplit_once` with a char
+/// sets up a memrchr search, which cost more than the short strings it is used on here.
+fn rsplit_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// Tokens of a label: split at hyphens and at letter/digit boundaries.
@@ -1153,9 +1193,36 @@ pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
 /// A protected brand's registrable domain written inside another owner's host:
 /// `www2.jcom.co.jp.login.vkia.cn` (dotted) or `jcom-co-jp.example.com` (hyphenated).
 fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    // The token list and the key are kept by the thread between calls (emptied): a check
+    // allocates neither.
+    let (toks, mut key) = EMBED_SCRATCH.take();
+    let mut toks = recycle_pairs(toks);
+    if let Some(r) = embedded_in(h, brands, &mut toks, &mut key) {
+        out.push(r);
+    }
+    EMBED_SCRATCH.set((recycle_pairs(toks), key));
+}
+
+thread_local! {
+    /// [`embedded_brand_domain`]'s token list and window key, kept empty between calls.
+    static EMBED_SCRATCH: std::cell::Cell<(Vec<(&'static str, bool)>, String)> =
+        const { std::cell::Cell::new((Vec::new(), String::new())) };
+}
+
+/// [`recycle`] for a list of (token, flag) pairs.
+fn recycle_pairs<'b>(mut v: Vec<(&str, bool)>) -> Vec<(&'b str, bool)> {
+    v.clear();
+    v.into_iter().map(|_| ("", false)).collect()
+}
+
+/// [`embedded_brand_domain`]'s reason, with its token list and key to fill.
+fn embedded_in<'a>(
+    h: &HostInfo<'a>,
+    brands: &BrandIndex,
+    toks: &mut Vec<(&'a str, bool)>,
+    key: &mut String,
+) -> Option<Reason> {
     // Token stream over labels and hyphens, remembering whether each token follows a dot.
-    // At most one token per two bytes of the host: one allocation.
-    let mut toks: Vec<(&str, bool)> = Vec::with_capacity(h.host.len() / 2 + 1);
     for label in &h.labels {
         for (i, t) in split_byte(label, b'-').enumerate() {
             if !t.is_empty() {
@@ -1169,7 +1236,6 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
             .filter(|t| !t.is_empty())
             .count()
     });
-    let mut key = String::new();
     for i in 0..n {
         for len in 2..=4 {
             let j = i + len;
@@ -1181,8 +1247,7 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
             if i + reg_tokens >= n {
                 break;
             }
-            // Tokens joined by one byte each are no longer than the host they were cut from:
-            // one allocation for every window, made by the first.
+            // Tokens joined by one byte each are no longer than the host they were cut from.
             key.clear();
             key.reserve(h.host.len());
             for (k, (t, _)) in toks.get(i..j).unwrap_or(&[]).iter().enumerate() {
@@ -1191,7 +1256,7 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
                 }
                 key.push_str(t);
             }
-            if let Some((b, d)) = brands.dotted(&key) {
+            if let Some((b, d)) = brands.dotted(key) {
                 // Dotted when every joint of the window (as written) is a dot.
                 let written = h.host.contains(d) && {
                     let all_dots = toks
@@ -1206,11 +1271,11 @@ fn embedded_brand_domain(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Re
                 } else {
                     (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
                 };
-                out.push(branded(code, weight, brands, b, d, &key));
-                return;
+                return Some(branded(code, weight, brands, b, d, key));
             }
         }
     }
+    None
 }
 
 /// `co.jp`, `ne.jp` (or misspelled `co.jq`, `co.ip`, `-co-jp`, `co.jp-admin`) anywhere but at the
@@ -1225,8 +1290,10 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
     // The tokens three at a time (toks[i - 1], toks[i], toks[i + 1]) from the iterator: no
     // list of them is made, as this runs on every host.
     let mut toks = split_where(h.host, is_dot_or_hyphen);
-    let real_suffix_tokens = split_where(h.suffix, is_dot_or_hyphen).count();
-    let limit = toks.clone().count().saturating_sub(real_suffix_tokens);
+    // Pieces counted as separators + 1 (empty pieces included, as the split yields them).
+    let pieces = |s: &str| s.bytes().filter(|b| is_dot_or_hyphen(*b)).count() + 1;
+    let real_suffix_tokens = pieces(h.suffix);
+    let limit = pieces(h.host).saturating_sub(real_suffix_tokens);
     let (mut before, mut at) = (toks.next(), toks.next());
     for _ in 1..limit {
         let after = toks.next();
@@ -1235,9 +1302,13 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         let (Some(sld), Some(tld)) = (sld.as_ref(), tld.as_ref()) else {
             continue;
         };
+        // (The second-level label first: it rules out most tokens.)
+        if !listed(JP_SLD, sld) {
+            continue;
+        }
         let jp_like =
-            JP_LIKE.contains(tld) || (tld.starts_with('j') && tld.len() <= 4 && tld.contains('p'));
-        if !JP_SLD.contains(sld) || !jp_like {
+            listed(JP_LIKE, tld) || (tld.starts_with('j') && tld.len() <= 4 && tld.contains('p'));
+        if !jp_like {
             continue;
         }
         // `co.j` alone is too weak; `j` only counts after `co`.
@@ -1296,7 +1367,7 @@ const WWW_COPIES: &[&str] = &[
 /// `nejp` after a letter other than `o` (`phonejp` would be `phone jp`). Weaker than the dotted
 /// form unless the name before it recovers a brand.
 fn glued_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
-    let own = h.suffix.split('.').count();
+    let own = split_byte(h.suffix, b'.').count();
     let n = h.labels.len().saturating_sub(own);
     for label in h.labels.iter().take(n) {
         for part in split_byte(label, b'-') {
@@ -1361,10 +1432,10 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     }
     let labels = split_byte(h.subdomain, b'.');
     for (name, tld) in labels.clone().zip(labels.skip(1)) {
-        if REGION_LABELS.contains(&tld) && SERVICE_WORDS.contains(&name) {
+        if listed(REGION_LABELS, tld) && listed(SERVICE_WORDS, name) {
             continue;
         }
-        if DRESSING_TLDS.contains(&tld) && name.len() >= 2 && name != "www" {
+        if listed(DRESSING_TLDS, tld) && name.len() >= 2 && name != "www" {
             out.push(detailed(
                 Code::DomainInSubdomain,
                 w::DOMAIN_IN_SUBDOMAIN,
@@ -1416,13 +1487,26 @@ fn common_word_at(i: usize) -> Option<(&'static str, u8)> {
 
 /// The closest lookalike target and its distance.
 fn closest<'a>(s: &str, brands: &'a BrandIndex) -> Option<(crate::brands::Target<'a>, usize)> {
-    closest_in(s, "", brands, &mut String::new())
+    closest_in(s, "", brands)
 }
 
-/// Like [`closest`]; among targets at the same distance, one under `suffix` wins. `scratch`
-/// holds the string as [`unconfuse`] reads it: a caller with several strings to try passes the
-/// same one each time (one allocation for all).
+/// Like [`closest`]; among targets at the same distance, one under `suffix` wins.
 fn closest_in<'a>(
+    s: &str,
+    suffix: &str,
+    brands: &'a BrandIndex,
+) -> Option<(crate::brands::Target<'a>, usize)> {
+    READ.with_borrow_mut(|read| closest_read(s, suffix, brands, read))
+}
+
+thread_local! {
+    /// The string [`closest_in`] is reading, as [`unconfuse`] reads it: one buffer for every
+    /// call on the thread, so a check allocates none for its lookalike searches.
+    static READ: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// [`closest_in`], with `scratch` to hold the reading (cleared first).
+fn closest_read<'a>(
     s: &str,
     suffix: &str,
     brands: &'a BrandIndex,
@@ -1452,7 +1536,11 @@ fn closest_in<'a>(
     // the rest is five letters or more (`mashi-net` / `asahi-net`): the shared `-net` says
     // nothing of the likeness of the rest. (A short head such as `snbe` of `snbe-card` keeps
     // the whole name's allowance: squats of four-letter brands are made so.)
-    let tail = s.rfind('-').filter(|i| *i >= 5).and_then(|i| s.get(i..));
+    let tail = s
+        .bytes()
+        .rposition(|b| b == b'-')
+        .filter(|i| *i >= 5)
+        .and_then(|i| s.get(i..));
     // Targets that share one text: one distance.
     let mut consider = |group: &[u32]| {
         let Some(&first) = group.first() else { return };
@@ -1583,7 +1671,15 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
         };
         (missing <= 1 && !own()).then_some(missing)
     };
-    let targets = brands.scramble_targets();
+    // Only the targets with the label's first letter (they are grouped by it).
+    let all = brands.scramble_targets();
+    let from = all.partition_point(|t| t.first < first);
+    let to = from
+        + all
+            .get(from..)
+            .unwrap_or(&[])
+            .partition_point(|t| t.first == first);
+    let targets = all.get(from..to).unwrap_or(&[]);
     targets
         .iter()
         // (The first-letter test of `missing`, ahead of the call: most targets fail it.)
@@ -1667,12 +1763,11 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         unhyphened_new.then_some(unhyphened),
         glued_new.then_some(glued),
     ];
-    let mut scratch = String::new();
     for cand in cands.into_iter().flatten() {
         if cand.len() < 4 || common_word(&cand, true) {
             continue;
         }
-        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands, &mut scratch) {
+        if let Some((t, dist)) = closest_in(&cand, h.suffix, brands) {
             let (b, d) = (t.brand, t.domain);
             // The brand's own word as label: brand_words decides. The same after undoing digit
             // and letter-pair tricks (`rnercari` for mercari) is a disguise: it counts here.
@@ -1747,6 +1842,20 @@ fn family_name(cand: &str, u: &str, target: &str, brands: &BrandIndex) -> bool {
         && brands.word(head).is_some()
 }
 
+/// `v` emptied and typed for borrows of another lifetime, its allocation kept (collecting a
+/// list's own iterator into one of the same layout reuses its buffer).
+pub(crate) fn recycle<'b>(mut v: Vec<&str>) -> Vec<&'b str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
+}
+
+thread_local! {
+    /// [`brand_words`]'s token list, candidate list and joined tokens, kept empty between calls
+    /// so that a check allocates none of them (they were made for every label).
+    static WORD_SCRATCH: std::cell::Cell<(Vec<&'static str>, Vec<&'static str>, String)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), String::new())) };
+}
+
 /// A brand's name as a label or hyphen token of someone else's host (`amazon-verify.com`,
 /// `au-pay-auoneo.jwcnfl.cn`). Short names need an exact token and a context word.
 fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
@@ -1764,10 +1873,10 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     let beats = |best: &Option<(i32, Code, usize, &str, String)>, weight: i32| {
         best.as_ref().is_none_or(|x| x.0 < weight)
     };
-    // One token list for every label, refilled.
-    let mut toks: Vec<&str> = Vec::new();
-    // The lookalike search's reading of each candidate (see closest_in).
-    let mut scratch = String::new();
+    // One token list, one candidate list and one string of joined tokens for every label,
+    // refilled (kept by the thread between calls).
+    let (toks, mut cands_kept, mut joins) = WORD_SCRATCH.take();
+    let mut toks: Vec<&str> = recycle(toks);
     for (li, label) in h.labels.iter().enumerate() {
         if li >= n.saturating_sub(suffix_labels) {
             break; // the public suffix itself
@@ -1776,9 +1885,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
         toks.clear();
         for_each_token(label, |t| toks.push(t));
         let has_context = toks.len() > 1 || h.labels.len() > reg_labels + 1;
-        // Neighbours joined as brands write them (`eki-net`, `au` + `pay`), all in one string
-        // (one allocation for the label, not two per pair): `a-b` then `ab` for each pair.
-        let mut joins = String::new();
+        // Neighbours joined as brands write them (`eki-net`, `au` + `pay`), all in one string:
+        // `a-b` then `ab` for each pair.
+        joins.clear();
         joins.reserve(
             toks.windows(2)
                 .map(|p| 2 * p.iter().map(|t| t.len()).sum::<usize>() + 1)
@@ -1789,9 +1898,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 joins.extend([*a, "-", *b, *a, *b]);
             }
         }
-        // Tokens, then the joinings (room for two per pair; hyphen parts with a digit and
-        // doubled letters may add more).
-        let mut cands: Vec<&str> = Vec::with_capacity(3 * toks.len() + 1);
+        // Tokens, then the joinings (two per pair), hyphen parts with a digit and doubled
+        // letters.
+        let mut cands: Vec<&str> = recycle(std::mem::take(&mut cands_kept));
         cands.extend(toks.iter().copied());
         let mut at = 0;
         for pair in toks.windows(2) {
@@ -1934,7 +2043,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 }
             }
         }
-        for cand in cands {
+        for &cand in &cands {
             // (As above: the search is skipped when its finding could not count.)
             if !beats(&best, w::LOOKALIKE_SUBDOMAIN) {
                 break;
@@ -1944,7 +2053,7 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
             if cand.len() < 6 || common_word(cand, false) {
                 continue;
             }
-            if let Some((t, dist)) = closest_in(cand, "", brands, &mut scratch) {
+            if let Some((t, dist)) = closest_in(cand, "", brands) {
                 // A single token is often just a word a letter from a brand's (`mitsui` /
                 // `matsui`, `mobile` / `ymobile`): only longer ones, not cut from the brand.
                 let token = cand != *label && cand != joined;
@@ -1964,7 +2073,9 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 }
             }
         }
+        cands_kept = recycle(cands);
     }
+    WORD_SCRATCH.set((recycle(toks), cands_kept, joins));
     if let Some((weight, code, b, domain, detail)) = best {
         out.push(branded(code, weight, brands, b, domain, &detail));
     }
@@ -2068,8 +2179,14 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
     // in an everyday word that holds one by chance (`monitoring` holds nitori). Shortest words
     // first, then leftmost; of the first 64 starts only those the filter lets through are
     // tried, walking its set bits.
-    let starts = if tok.len() > 5 && common_word_kind(tok) != Some(2) {
-        brands.word_starts(tok)
+    let starts = if tok.len() > 5 {
+        // (The everyday-word test matters only when the filter lets a start through.)
+        let starts = brands.word_starts(tok);
+        if starts != 0 && common_word_kind(tok) == Some(2) {
+            0
+        } else {
+            starts
+        }
     } else {
         0
     };
@@ -2077,7 +2194,13 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
         let sub = tok.get(start..start + len)?;
         brands.word(sub).map(|b| (b, sub))
     };
-    for &len in brands.word_lengths.iter().filter(|l| **l >= 5) {
+    // No start let through (most tokens) and none past the filter's 64: nothing to try.
+    let lengths: &[usize] = if starts == 0 && tok.len() <= 64 {
+        &[]
+    } else {
+        &brands.word_lengths
+    };
+    for &len in lengths.iter().filter(|l| **l >= 5) {
         if len >= tok.len() {
             break;
         }
@@ -2296,6 +2419,15 @@ const SERVICE_LABELS: &[&str] = &[
     "imap",
 ];
 
+/// [`SERVICE_LABELS`] by first byte and by length (see [`in_word_tables`]): every subdomain
+/// label is looked up.
+const SERVICE_BY_FIRST: [u64; 256] = word_table(SERVICE_LABELS, true);
+const SERVICE_BY_LEN: [u64; 17] = word_lengths(SERVICE_LABELS);
+const _: () = assert!(
+    SERVICE_LABELS.len() <= 64,
+    "word tables index the list in a u64"
+);
+
 /// Paths those services answer on (`/.well-known/mta-sts.txt`, `/autodiscover/autodiscover.xml`,
 /// `/mail/config-v1.1.xml`): a link to one is a link to the setting, not to a page.
 const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/config"];
@@ -2303,8 +2435,9 @@ const SERVICE_PATHS: &[&str] = &["/.well-known/", "/autodiscover/", "/mail/confi
 /// A subdomain label naming a DNS record or a mail service (see [`SERVICE_LABELS`]), unless the
 /// link goes to the service's own file.
 fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
-    let label =
-        split_byte(h.subdomain, b'.').find(|l| l.starts_with('_') || SERVICE_LABELS.contains(l))?;
+    let label = split_byte(h.subdomain, b'.').find(|l| {
+        l.starts_with('_') || in_word_tables(SERVICE_LABELS, &SERVICE_BY_FIRST, &SERVICE_BY_LEN, l)
+    })?;
     // The path, compared without case (the service paths are lower-case ASCII).
     let path = h.parsed.url.path().as_bytes();
     let to_service = SERVICE_PATHS.iter().any(|p| {
@@ -2344,7 +2477,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         out.push(detailed(Code::UrlShortener, weight, s));
     }
     let tld = last_piece(h.host, b'.');
-    if ABUSED_TLDS.contains(&tld) {
+    if in_word_tables(ABUSED_TLDS, &ABUSED_BY_FIRST, &ABUSED_BY_LEN, tld) {
         out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
         // Names of one to three characters under `cn` are scarce and long held (`boc.cn`,
@@ -2355,7 +2488,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             w::CN_TLD
         };
         out.push(detailed(Code::RiskyTld, weight, tld));
-    } else if RISKY_TLDS.contains(&tld) {
+    } else if in_word_tables(RISKY_TLDS, &RISKY_BY_FIRST, &RISKY_BY_LEN, tld) {
         let weight = if h.suffix == tld && numbered_name(h.reg_label) {
             w::RISKY_TLD + w::NUMBERED_NAME
         } else {
@@ -2392,7 +2525,11 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     }
     // An IPFS content identifier as a gateway's subdomain is the address of the content, not a
     // made-up name (ipfs_content reads it).
-    let cid_label = ipfs_content(h.host, "");
+    let cid_label = h
+        .labels
+        .get(1)
+        .filter(|l| **l == "ipfs")
+        .and_then(|_| ipfs_content(h.host, ""));
     let reg_cid = cid_label == Some(h.reg_label);
     let random_sub =
         split_byte(h.subdomain, b'.').find(|l| Some(*l) != cid_label && looks_random(l));
@@ -2534,16 +2671,17 @@ pub fn discount_generic(reasons: &mut [Reason]) {
 pub fn path_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     path_common(&h.parsed.url, brands, out, h.owner);
     page_in_bucket(&h.parsed.url, out);
-    if h.owner.is_none() {
-        if let Some(cid) = ipfs_content(h.host, h.parsed.url.path()) {
+    let path = h.parsed.url.path();
+    if h.owner.is_none() && (h.labels.get(1) == Some(&"ipfs") || path.starts_with("/ipfs/")) {
+        if let Some(cid) = ipfs_content(h.host, path) {
             out.push(detailed(Code::IpfsContent, w::IPFS_CONTENT, cid));
         }
     }
 }
 
-/// The content identifier of a page served from IPFS through a gateway, any gateway: in the path
-/// (`https://ipfs.io/ipfs/Qm.../`, `https://gw.example/ipfs/bafy.../x.html`) or as the host's
-/// first label before `ipfs` (`https://bafy....ipfs.dweb.link/`).
+/// The content identifier of a page served from IPFS through a gateway, any gateway: as the
+/// path's first folder (`https://ipfs.io/ipfs/Qm.../`, `https://gw.example/ipfs/bafy.../x.html`)
+/// or as the host's first label before `ipfs` (`https://bafy....ipfs.dweb.link/`).
 fn ipfs_content<'a>(host: &'a str, path: &'a str) -> Option<&'a str> {
     let mut labels = split_byte(host, b'.');
     if let (Some(first), Some("ipfs")) = (labels.next(), labels.next()) {
@@ -2551,13 +2689,9 @@ fn ipfs_content<'a>(host: &'a str, path: &'a str) -> Option<&'a str> {
             return Some(first);
         }
     }
-    let mut segs = split_byte(path, b'/');
-    while let Some(seg) = segs.next() {
-        if seg == "ipfs" {
-            return segs.next().filter(|c| is_cid(c));
-        }
-    }
-    None
+    let rest = path.strip_prefix("/ipfs/")?;
+    let cid = rest.split('/').next().unwrap_or(rest);
+    is_cid(cid).then_some(cid)
 }
 
 /// An IPFS content identifier: version 0 (`Qm` and 44 base58 characters) or version 1 in base32
@@ -2602,7 +2736,7 @@ fn page_in_bucket(url: &Url, out: &mut [Reason]) {
     }
     for r in out.iter_mut().filter(|r| r.code == Code::FreeHosting) {
         let store = r.detail.as_deref().is_some_and(|d| {
-            FILE_STORES.contains(&d)
+            listed(FILE_STORES, d)
                 || (d.starts_with("s3") && d.ends_with(".amazonaws.com") && !d.contains("website"))
         });
         if store {
@@ -2619,7 +2753,7 @@ fn www_before_name<'a>(subdomain: &'a str, suffix: &str, kind: SuffixKind) -> Op
     let rest = subdomain.strip_prefix("www.")?;
     if kind != SuffixKind::Icann
         || last_piece(suffix, b'.') == "jp"
-        || split_byte(suffix, b'.').any(|p| INSTITUTIONAL.contains(&p))
+        || split_byte(suffix, b'.').any(|p| listed(INSTITUTIONAL, p))
     {
         return None;
     }
@@ -2698,11 +2832,11 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
     let path = ascii_lowercase(url.path());
     // Risky downloads: the last path segment's extension.
     let last = last_piece(&path, b'/');
-    if let Some((stem, ext)) = last.rsplit_once('.') {
+    if let Some((stem, ext)) = rsplit_once_byte(last, b'.') {
         if !stem.is_empty() && owner.is_none() {
-            if PROGRAM_EXT.contains(&ext) && ext != "com" && ext != "js" {
+            if listed(PROGRAM_EXT, ext) && ext != "com" && ext != "js" {
                 out.push(detailed(Code::RiskyDownload, w::DOWNLOAD_PROGRAM, last));
-            } else if ARCHIVE_EXT.contains(&ext) {
+            } else if listed(ARCHIVE_EXT, ext) {
                 out.push(detailed(Code::RiskyDownload, w::DOWNLOAD_ARCHIVE, last));
             }
         }
@@ -2779,8 +2913,8 @@ fn page_in_site_internals(path: &str) -> Option<&'static str> {
     }
     let segs: Vec<&str> = split_byte(path, b'/').filter(|s| !s.is_empty()).collect();
     let last = segs.last()?;
-    let ext = last.rsplit_once('.').map(|(_, e)| e);
-    if ext.is_some_and(|e| STATIC_EXT.contains(&e)) {
+    let ext = rsplit_once_byte(last, b'.').map(|(_, e)| e);
+    if ext.is_some_and(|e| listed(STATIC_EXT, e)) {
         return None;
     }
     let page = matches!(ext, Some("php" | "html" | "htm"));
@@ -2811,7 +2945,7 @@ fn page_in_site_internals(path: &str) -> Option<&'static str> {
 /// segment is what lookup sites show (`/whois/amazon.co.jp`), and a URL carried in the path
 /// (`/redirect/https://...`) is judged on its own.
 fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
-    if find_str(path, "http:/").is_some() || find_str(path, "https:/").is_some() {
+    if has_http_scheme(path) {
         return None;
     }
     // The segments one by one (no list of them: this runs on every path); `segs`, once a
@@ -2826,7 +2960,11 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
             continue;
         };
         let mut h = without_jp_tail(name.trim_start_matches('.'));
-        while let Some((_, rest)) = h.split_once('.') {
+        while let Some(rest) = h
+            .bytes()
+            .position(|b| b == b'.')
+            .and_then(|dot| h.get(dot + 1..))
+        {
             if let Some(b) = brands.owner(h) {
                 // A folder with pages under it: a page file or a sign-in folder below, or two
                 // folders deep. One more folder and no page is how lookup sites file their tabs
@@ -2855,11 +2993,25 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
     None
 }
 
+/// `find_str(path, "http:/").is_some() || find_str(path, "https:/").is_some()`, in one scan.
+fn has_http_scheme(path: &str) -> bool {
+    let mut rest = path;
+    while let Some(at) = find_str(rest, "http") {
+        let after = rest.get(at + 4..).unwrap_or("");
+        if after.starts_with(":/") || after.starts_with("s:/") {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
 /// A host name in a path with characters glued after its `.jp` (`auth.sso.biglobe.ne.jpV1`,
 /// `plala.or.jpmail`, `biglobe.ne.jp-022MEE`: a kit's folder named for the host it copies), read
 /// up to the `.jp`.
 fn without_jp_tail(name: &str) -> &str {
-    match name.rfind(".jp") {
+    // (A byte scan for the last `.jp`: `str::rfind` sets up a two-way searcher per name.)
+    match name.as_bytes().windows(3).rposition(|w| w == b".jp") {
         Some(at)
             if name.get(at + 3..).is_some_and(|t| {
                 t.bytes()
@@ -2988,17 +3140,40 @@ fn bookmark_page(url: &Url) -> bool {
 }
 
 fn http_prefix(v: &str) -> Option<String> {
-    let l = v.get(..8).unwrap_or(v).to_ascii_lowercase();
-    (l.starts_with("http://")
-        || l.starts_with("https://")
-        || l.starts_with("http%3a")
-        || l.starts_with("https%3a"))
-    .then(|| percent_decode(v))
+    // Compared without case, in place (a lower-cased copy was an allocation per query value).
+    let starts = |p: &str| {
+        v.as_bytes()
+            .get(..p.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    (starts("http://") || starts("https://") || starts("http%3a") || starts("https%3a"))
+        .then(|| percent_decode(v))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_http_scheme_is_either_search() {
+        for p in [
+            "/",
+            "/http",
+            "/http:/x",
+            "/https:/x",
+            "/redirect/https://a.example/",
+            "/xhttps:/",
+            "/httphttp:/",
+            "/httpshttps:",
+            "/https//",
+            "/http:",
+            "/hhttps:/",
+            "/HTTP:/",
+        ] {
+            let want = find_str(p, "http:/").is_some() || find_str(p, "https:/").is_some();
+            assert_eq!(has_http_scheme(p), want, "{p}");
+        }
+    }
 
     #[test]
     fn stacked_affixes_read_after_longer_words() {
