@@ -52,6 +52,23 @@ impl std::fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+/// A space-separated column, lower-cased, with its marked entries (`~amazonaws.com`, `etc*`):
+/// (every entry without its mark, the marked ones without it).
+fn marked(col: &str, unmark: impl Fn(&str) -> Option<&str>) -> (Vec<String>, Vec<String>) {
+    let mut all = Vec::new();
+    let mut marked = Vec::new();
+    for e in col.split_whitespace().map(str::to_ascii_lowercase) {
+        match unmark(&e) {
+            Some(bare) => {
+                marked.push(bare.to_string());
+                all.push(bare.to_string());
+            }
+            None => all.push(e),
+        }
+    }
+    (all, marked)
+}
+
 /// Parses a brand table in the format of src/data/brands.tsv.
 pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
     let mut out = Vec::new();
@@ -67,25 +84,13 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
                 message: "expected 7 tab-separated columns",
             });
         };
-        let marked: Vec<String> = domains
-            .split_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect();
-        let hosting: Vec<String> = marked
-            .iter()
-            .filter_map(|d| d.strip_prefix('~'))
-            .map(String::from)
-            .collect();
-        let domains: Vec<String> = marked
-            .iter()
-            .map(|d| d.trim_start_matches('~').to_string())
-            .collect();
-        if marked.first().is_some_and(|d| d.starts_with('~')) {
+        if domains.trim_start().starts_with('~') {
             return Err(DataError {
                 line: line_no,
                 message: "the first domain is the brand's own site, not a hosting platform (~)",
             });
         }
+        let (domains, hosting) = marked(domains, |d| d.strip_prefix('~'));
         if domains.is_empty() {
             return Err(DataError {
                 line: line_no,
@@ -98,19 +103,7 @@ pub fn parse(text: &str) -> Result<Vec<Brand>, DataError> {
                 message: "official_site must be an https URL",
             });
         }
-        let marked: Vec<String> = words
-            .split_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect();
-        let everyday: Vec<String> = marked
-            .iter()
-            .filter_map(|w| w.strip_suffix('*'))
-            .map(String::from)
-            .collect();
-        let words: Vec<String> = marked
-            .iter()
-            .map(|w| w.trim_end_matches('*').to_string())
-            .collect();
+        let (words, everyday) = marked(words, |w| w.strip_suffix('*'));
         if words
             .iter()
             .any(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))

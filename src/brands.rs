@@ -555,35 +555,34 @@ impl BrandIndex {
         self.brands.get(i).map_or("", |b| self.str(b[4]))
     }
 
-    /// The brand owning this registrable domain (not one of its hosting platforms: see
-    /// [`BrandIndex::host_of`]).
+    /// The `domain_brand` entry of a registrable domain: the brand's index, and its
+    /// [`data::HOSTING_DOMAIN`] bit.
     #[inline]
-    pub fn owner(&self, registrable: &str) -> Option<usize> {
+    fn domain_entry(&self, registrable: &str) -> Option<u32> {
         let i = self.find(
             &self.domain_filter,
             &self.domain_slots,
             &self.domain_keys,
             registrable,
         )?;
-        self.domain_brand
-            .get(i)
-            .filter(|b| *b & data::HOSTING_DOMAIN == 0)
-            .map(|b| *b as usize)
+        self.domain_brand.get(i).copied()
+    }
+
+    /// The brand owning this registrable domain (not one of its hosting platforms: see
+    /// [`BrandIndex::host_of`]).
+    #[inline]
+    pub fn owner(&self, registrable: &str) -> Option<usize> {
+        self.domain_entry(registrable)
+            .filter(|b| b & data::HOSTING_DOMAIN == 0)
+            .map(|b| b as usize)
     }
 
     /// The brand that runs this registrable domain as a platform for others' content
     /// (`amazonaws.com`, `~amazonaws.com` in brands.tsv): its name is the brand's, its hosts are not.
     pub fn host_of(&self, registrable: &str) -> Option<usize> {
-        let i = self.find(
-            &self.domain_filter,
-            &self.domain_slots,
-            &self.domain_keys,
-            registrable,
-        )?;
-        self.domain_brand
-            .get(i)
-            .filter(|b| *b & data::HOSTING_DOMAIN != 0)
-            .map(|b| (*b & !data::HOSTING_DOMAIN) as usize)
+        self.domain_entry(registrable)
+            .filter(|b| b & data::HOSTING_DOMAIN != 0)
+            .map(|b| (b & !data::HOSTING_DOMAIN) as usize)
     }
 
     /// The brand of a word.
