@@ -2525,11 +2525,7 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     }
     // An IPFS content identifier as a gateway's subdomain is the address of the content, not a
     // made-up name (ipfs_content reads it).
-    let cid_label = h
-        .labels
-        .get(1)
-        .filter(|l| **l == "ipfs")
-        .and_then(|_| ipfs_content(h.host, ""));
+    let cid_label = ipfs_content(&h.labels, "");
     let reg_cid = cid_label == Some(h.reg_label);
     let random_sub =
         split_byte(h.subdomain, b'.').find(|l| Some(*l) != cid_label && looks_random(l));
@@ -2672,8 +2668,8 @@ pub fn path_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
     path_common(&h.parsed.url, brands, out, h.owner);
     page_in_bucket(&h.parsed.url, out);
     let path = h.parsed.url.path();
-    if h.owner.is_none() && (h.labels.get(1) == Some(&"ipfs") || path.starts_with("/ipfs/")) {
-        if let Some(cid) = ipfs_content(h.host, path) {
+    if h.owner.is_none() {
+        if let Some(cid) = ipfs_content(&h.labels, path) {
             out.push(detailed(Code::IpfsContent, w::IPFS_CONTENT, cid));
         }
     }
@@ -2682,9 +2678,8 @@ pub fn path_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>
 /// The content identifier of a page served from IPFS through a gateway, any gateway: as the
 /// path's first folder (`https://ipfs.io/ipfs/Qm.../`, `https://gw.example/ipfs/bafy.../x.html`)
 /// or as the host's first label before `ipfs` (`https://bafy....ipfs.dweb.link/`).
-fn ipfs_content<'a>(host: &'a str, path: &'a str) -> Option<&'a str> {
-    let mut labels = split_byte(host, b'.');
-    if let (Some(first), Some("ipfs")) = (labels.next(), labels.next()) {
+fn ipfs_content<'a>(labels: &[&'a str], path: &'a str) -> Option<&'a str> {
+    if let [first, "ipfs", ..] = labels {
         if is_cid(first) {
             return Some(first);
         }
