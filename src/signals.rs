@@ -1078,11 +1078,24 @@ fn token_looks_random(tok: &str) -> bool {
     })
 }
 
-/// Signals on the host name.
 /// A public suffix under which only Japanese government bodies can hold names.
 fn government_only(suffix: &str) -> bool {
     suffix == "go.jp" || suffix == "lg.jp" || suffix.ends_with(".lg.jp")
 }
+
+/// A Japanese suffix whose names JPRS gives only to an organisation it has checked, one name
+/// each (`co.jp` to a company in the commercial register; `or.jp`, `ac.jp`, `ed.jp`, `gr.jp`,
+/// `ad.jp`, and the government's). A name there one letter from a brand's is almost always a
+/// real company's own (`matsuo.co.jp` for matsui, `sagara.co.jp` for sagawa): the JPCERT reports
+/// of 2019–2024 hold no look-alike registered under one of them.
+fn verified_org_jp(suffix: &str) -> bool {
+    matches!(
+        suffix,
+        "co.jp" | "or.jp" | "ac.jp" | "ed.jp" | "gr.jp" | "ad.jp"
+    ) || government_only(suffix)
+}
+
+/// Signals on the host name.
 
 pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     if let Some(o) = h.owner {
@@ -1792,12 +1805,18 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 continue;
             }
             let t_suffix = d.split_once('.').map(|(_, s)| s).unwrap_or("");
-            // Same suffix as the imitated domain (`amazom.co.jp`): the classic typosquat. Under
+            // Same suffix as the imitated domain (`amazom.com`, `rakuten-cerd.jp`): the classic typosquat. Under
             // another suffix an edit-distance match is often just another word (`kotobank.jp`),
             // so it only adds weight to other evidence.
             let short_target = t.text.len() <= 5;
             let weight = if t_suffix == h.suffix {
-                if cand.len() <= 5 || short_target {
+                // Under a checked organisation's suffix only a disguise of the brand's letters
+                // (`arnazon.co.jp`, `amaz0n.co.jp`) is a block: a typo-like name is marked, as
+                // the company it most likely is.
+                if cand.len() <= 5
+                    || short_target
+                    || (verified_org_jp(h.suffix) && u.as_str() != t.text)
+                {
                     w::LOOKALIKE
                 } else {
                     w::LOOKALIKE_SAME_SUFFIX
