@@ -1096,7 +1096,6 @@ fn verified_org_jp(suffix: &str) -> bool {
 }
 
 /// Signals on the host name.
-
 pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     if let Some(o) = h.owner {
         let domain = h.registrable.unwrap_or(h.host);
