@@ -1804,9 +1804,9 @@ fn lookalike(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 continue;
             }
             let t_suffix = d.split_once('.').map(|(_, s)| s).unwrap_or("");
-            // Same suffix as the imitated domain (`amazom.com`, `rakuten-cerd.jp`): the classic typosquat. Under
-            // another suffix an edit-distance match is often just another word (`kotobank.jp`),
-            // so it only adds weight to other evidence.
+            // Same suffix as the imitated domain (`amazom.com`, `rakuten-cerd.jp`): the classic
+            // typosquat. Under another suffix an edit-distance match is often just another word
+            // (`kotobank.jp`), so it only adds weight to other evidence.
             let short_target = t.text.len() <= 5;
             let weight = if t_suffix == h.suffix {
                 // Under a checked organisation's suffix only a disguise of the brand's letters
