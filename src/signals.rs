@@ -1959,7 +1959,10 @@ fn brand_words(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
                 *x = found.is_some();
             }
             let Some((b, word)) = found else { continue };
-            if word.len() <= 3 && !(exact && has_context) {
+            // A word of three letters or fewer counts only whole, with context: another token
+            // or label, or one of the affixes it was read off (`jcbhelp`, `jcb` + `help`).
+            let affixed = word.len() < t.len();
+            if word.len() <= 3 && !(exact && (has_context || affixed)) {
                 continue;
             }
             if in_reg
