@@ -401,7 +401,20 @@ fn host_info<'a>(
     brands: &BrandIndex,
     punycode: bool,
 ) -> HostInfo<'a> {
-    let s = domain::split(host);
+    let mut s = domain::split(host);
+    // A host that a platform's wildcard makes a suffix (`name.eth.limo` under `*.eth.limo`, its
+    // parent no suffix itself) is one owner's site, named by its first label: read it as that
+    // name under the rest, or nothing in the name would be judged (`amazon-login.eth.limo`).
+    // A platform's own domain listed as a suffix (`myshopify.com`) is left as it is.
+    if s.registrable_start.is_none() && s.kind == SuffixKind::Private && s.suffix_start == 0 {
+        if let Some(dot) = host.bytes().position(|b| b == b'.') {
+            let parent = host.get(dot + 1..).unwrap_or("");
+            if domain::split(parent).registrable_start.is_some() {
+                s.registrable_start = Some(0);
+                s.suffix_start = dot + 1;
+            }
+        }
+    }
     let suffix = host.get(s.suffix_start..).unwrap_or("");
     let registrable = s.registrable_start.and_then(|i| host.get(i..));
     let reg_label = registrable
