@@ -3046,7 +3046,13 @@ pub fn url_signals(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
     if !user.is_empty() || p.url.password().is_some() {
         let user = percent_decode(user);
         // `https://www.jcom.co.jp@evil.example/`: the part before @ poses as the host.
-        let as_host = user.trim_end_matches('.').to_ascii_lowercase();
+        // (Read up to a character no host has: `www.jcom.co.jp%2F@` decodes to a slash.)
+        let as_host = user
+            .split(['/', '\\', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
         let mut r = detailed(Code::UserinfoInUrl, w::USERINFO, &user);
         if as_host.contains('.') {
             r.weight = w::USERINFO_DOMAIN;
