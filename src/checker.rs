@@ -282,8 +282,10 @@ impl Checker {
             }
             let host: HostPass = signals::host_signals;
             let path: HostPass = signals::path_signals;
-            opaque(host)(&info, &self.brands, &mut reasons);
-            opaque(path)(&info, &self.brands, &mut reasons);
+            if !signals::proxy_host(info.host) {
+                opaque(host)(&info, &self.brands, &mut reasons);
+                opaque(path)(&info, &self.brands, &mut reasons);
+            }
             LABELS.set(signals::recycle(info.labels));
         } else {
             signals::ip_signals(p, &mut reasons);
@@ -298,9 +300,10 @@ impl Checker {
             if let Some(inner) = signals::embedded_url(&p.url) {
                 let iv = self.check_depth(&inner, depth + 1);
                 if iv.is_flagged() {
+                    let proxied = p.url.host_str().is_some_and(signals::proxy_host);
                     reasons.push(Reason {
                         code: Code::EmbeddedUrl,
-                        weight: iv.score,
+                        weight: iv.score + if proxied { signals::w::PROXIED } else { 0 },
                         brand: iv.brand.clone(),
                         detail: iv.url.clone(),
                     });

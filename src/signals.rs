@@ -91,6 +91,9 @@ pub mod w {
     pub const IDN: i32 = 10;
     pub const PORT: i32 = 10;
     /// A shortener's own pages (`https://bit.ly/`).
+    /// A flagged page shown through a translation proxy or the AMP cache, which hides its
+    /// address behind Google's: added to the page's own score.
+    pub const PROXIED: i32 = 15;
     pub const SHORTENER: i32 = 15;
     /// A shortened link (`https://bit.ly/3xYz`): where it goes is hidden until it is opened.
     pub const SHORTENED_LINK: i32 = 30;
@@ -3097,13 +3100,13 @@ fn percent_decode(s: &str) -> String {
 /// An http(s) URL carried in the query or path of this one (`?url=https://...`,
 /// `href.li/?https://...`, `safelinks...?url=https%3A%2F%2F...`).
 pub fn embedded_url(url: &Url) -> Option<String> {
-    if let Some(u) = translate_proxy(url) {
+    if let Some(u) = translate_proxy(url).or_else(|| amp_page(url)) {
         return Some(u);
     }
     if let Some(q) = url.query() {
         for (_, v) in url.query_pairs() {
             let v = v.trim();
-            if let Some(u) = http_prefix(v) {
+            if let Some(u) = http_prefix(v).or_else(|| base64_url(v)) {
                 return Some(u);
             }
         }
@@ -3152,6 +3155,82 @@ fn translate_proxy(url: &Url) -> Option<String> {
         .then(|| format!("https://{v}"))
 }
 
+/// A proxy's host named for the site it shows (`www-example-com.translate.goog`,
+/// `www-example-com.cdn.ampproject.org`): the name only restates the page's address, which
+/// [`embedded_url`] reads and the page is judged at. Its own name and path say nothing more
+/// (`www-amazon-co-jp.translate.goog` is Amazon's page, translated).
+pub fn proxy_host(host: &str) -> bool {
+    [".translate.goog", ".cdn.ampproject.org"].iter().any(|s| {
+        host.strip_suffix(s)
+            .is_some_and(|l| !l.is_empty() && !l.contains('.'))
+    })
+}
+
+/// The page an AMP viewer or cache shows, its address written in the path without `://` (`s/`
+/// for https): Google's viewer `https://www.google.com/amp/s/evil.example/x` and the AMP cache
+/// `https://evil-example.cdn.ampproject.org/c/s/evil.example/x`. Google's own address must not
+/// vouch for the page it frames.
+fn amp_page(url: &Url) -> Option<String> {
+    let host = url.host_str()?;
+    let path = url.path();
+    let rest = if host.ends_with(".cdn.ampproject.org") {
+        path.strip_prefix("/c/")
+            .or_else(|| path.strip_prefix("/v/"))?
+    } else {
+        // google.com, www.google.co.jp, google.com.au: Google's viewer under any country's name.
+        let tld = host
+            .strip_prefix("www.")
+            .unwrap_or(host)
+            .strip_prefix("google.")?;
+        if tld.len() > 6 || tld.bytes().any(|b| !(b.is_ascii_lowercase() || b == b'.')) {
+            return None;
+        }
+        path.strip_prefix("/amp/")?
+    };
+    let (scheme, rest) = match rest.strip_prefix("s/") {
+        Some(r) => ("https", r),
+        None => ("http", rest),
+    };
+    let host_part = rest.split('/').next().unwrap_or("");
+    if !host_part.contains('.') {
+        return None;
+    }
+    let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
+    Some(format!("{scheme}://{rest}{query}"))
+}
+
+/// An http(s) address written in base64 as a query value (`?r=aHR0cHM6Ly9...`; Bing's click
+/// links put two characters first: `u=a1aHR0...`), decoded. Standard or URL-safe alphabet; a
+/// `+` that the query decoding made a space is read as one.
+fn base64_url(v: &str) -> Option<String> {
+    // `aHR0c` is how base64 writes `http` at the start of a value.
+    let at = find_str(v, "aHR0c").filter(|at| *at <= 2)?;
+    let mut out = Vec::with_capacity(v.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for b in v.bytes().skip(at) {
+        let x = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' | b'-' | b' ' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(x);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    let s = String::from_utf8(out).ok()?;
+    let s = s.trim_end();
+    let scheme = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    (scheme.starts_with("http://") || scheme.starts_with("https://")).then(|| s.to_string())
+}
+
 /// Whether this is the page a bookmark service keeps about an address, written in its path
 /// without `://`: Hatena Bookmark's `https://b.hatena.ne.jp/entry/s/www.example.jp/x` (https)
 /// and `/entry/www.example.jp/x` (http). A brand's domain there is the page's subject, not a
@@ -3175,6 +3254,31 @@ fn http_prefix(v: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_addresses_in_query_values() {
+        // Padded, unpadded, URL-safe, two characters first (Bing), a `+` the query made a space.
+        assert_eq!(
+            base64_url("aHR0cDovL2JpdC5kby9lWUVCNQo=").as_deref(),
+            Some("http://bit.do/eYEB5")
+        );
+        assert_eq!(
+            base64_url("a1aHR0cHM6Ly9ldmlsLmV4YW1wbGUvP2E9MQ").as_deref(),
+            Some("https://evil.example/?a=1")
+        );
+        assert_eq!(
+            base64_url("aHR0cHM6Ly9ldmlsLmV4YW1wbGUvfj8").as_deref(),
+            Some("https://evil.example/~?")
+        );
+        assert_eq!(
+            base64_url("aHR0cHM6Ly9ldmlsLmV4YW1wbGUvfj-").as_deref(),
+            base64_url("aHR0cHM6Ly9ldmlsLmV4YW1wbGUvfj ").as_deref()
+        );
+        // Not base64 of an address: a word that starts so, text after three characters, junk.
+        for v in ["aHR0cXXX", "abcaHR0cHM6Ly9ldmlsLmV4YW1wbGUv", "aHR0c!", "aHR0cDov"] {
+            assert_eq!(base64_url(v), None, "{v}");
+        }
+    }
 
     #[test]
     fn has_http_scheme_is_either_search() {
