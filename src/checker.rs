@@ -66,6 +66,9 @@ pub struct HostInfo<'a> {
     pub kind: SuffixKind,
     /// Brand that owns the registrable domain.
     pub owner: Option<usize>,
+    /// A brand's platform where anyone publishes (`sites.google.com`, `docs.google.com`, a
+    /// SharePoint tenant): the brand owns the address but not the page, so `owner` is `None`.
+    pub user_content: bool,
     /// The host holds `xn--` (a punycode label, or text that looks like one): searched once.
     pub punycode: bool,
 }
@@ -442,6 +445,9 @@ fn host_info<'a>(
         }
         brands.owner(host)
     });
+    // The brand's address, someone else's page: judged as no one's, by what the path shows.
+    let user_content = owner.is_some() && signals::user_content(host, p.url.path());
+    let owner = owner.filter(|_| !user_content);
     // The list the thread keeps between checks (emptied), with room for the labels of nearly
     // every host: collecting the split (no size hint) started at four and grew.
     let mut labels = signals::recycle(LABELS.take());
@@ -457,6 +463,7 @@ fn host_info<'a>(
         subdomain,
         kind: s.kind,
         owner,
+        user_content,
         punycode,
     }
 }

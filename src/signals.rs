@@ -76,6 +76,9 @@ pub mod w {
     pub const INITIALS_AND_NUMBER: i32 = 30;
     pub const DYNAMIC_DNS: i32 = 30;
     pub const FREE_HOSTING: i32 = 15;
+    /// A brand's platform where anyone publishes: less than free hosting, as the brand screens
+    /// what is published there; enough with a brand word in the path (`/view/amazon-login`).
+    pub const USER_CONTENT: i32 = 10;
     /// Added to free hosting for a web page served as a file from a bucket.
     pub const PAGE_IN_BUCKET: i32 = 15;
     /// A page served from IPFS: anonymous and beyond takedown, rarely what a person means to
@@ -1081,6 +1084,33 @@ fn token_looks_random(tok: &str) -> bool {
     })
 }
 
+/// A page on a brand's own address that anyone can have published: Google Sites, Docs, Drive,
+/// Apps Script web apps, Microsoft Forms, SharePoint tenants and OneDrive, Adobe Express pages,
+/// Dropbox shares. Phishing pages are made there to borrow the brand's address; the verdict must
+/// not call them the brand's (`official_domain`).
+pub fn user_content(host: &str, path: &str) -> bool {
+    match host {
+        "sites.google.com"
+        | "docs.google.com"
+        | "drive.google.com"
+        | "forms.gle"
+        | "forms.office.com"
+        | "forms.microsoft.com"
+        | "onedrive.live.com"
+        | "new.express.adobe.com" => true,
+        "script.google.com" => path.starts_with("/macros/"),
+        "express.adobe.com" => path.starts_with("/page/") || path.starts_with("/webpage/"),
+        "www.dropbox.com" | "dropbox.com" => {
+            path.starts_with("/s/") || path.starts_with("/scl/") || path.starts_with("/sh/")
+        }
+        // A company's tenant (`contoso.sharepoint.com`, `contoso-my.sharepoint.com`), not
+        // Microsoft's own hosts there.
+        _ => host
+            .strip_suffix(".sharepoint.com")
+            .is_some_and(|t| !t.contains('.') && !matches!(t, "www" | "login")),
+    }
+}
+
 /// A public suffix under which only Japanese government bodies can hold names.
 fn government_only(suffix: &str) -> bool {
     suffix == "go.jp" || suffix == "lg.jp" || suffix.ends_with(".lg.jp")
@@ -1100,6 +1130,10 @@ fn verified_org_jp(suffix: &str) -> bool {
 
 /// Signals on the host name.
 pub fn host_signals(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    if h.user_content {
+        out.push(detailed(Code::UserContent, w::USER_CONTENT, h.host));
+        return;
+    }
     if let Some(o) = h.owner {
         let domain = h.registrable.unwrap_or(h.host);
         out.push(branded(Code::OfficialDomain, 0, brands, o, domain, domain));
@@ -3275,7 +3309,12 @@ mod tests {
             base64_url("aHR0cHM6Ly9ldmlsLmV4YW1wbGUvfj ").as_deref()
         );
         // Not base64 of an address: a word that starts so, text after three characters, junk.
-        for v in ["aHR0cXXX", "abcaHR0cHM6Ly9ldmlsLmV4YW1wbGUv", "aHR0c!", "aHR0cDov"] {
+        for v in [
+            "aHR0cXXX",
+            "abcaHR0cHM6Ly9ldmlsLmV4YW1wbGUv",
+            "aHR0c!",
+            "aHR0cDov",
+        ] {
             assert_eq!(base64_url(v), None, "{v}");
         }
     }

@@ -92,6 +92,10 @@ reason_codes! {
     DynamicDns = "dynamic_dns",
     /// Free hosting where anyone can publish a page (`workers.dev`, `web.app`).
     FreeHosting = "free_hosting",
+    /// A page on a brand's platform where anyone publishes (`sites.google.com`,
+    /// `docs.google.com`, `forms.office.com`, a SharePoint tenant): the address is the brand's,
+    /// the page is not; judged by what its path shows.
+    UserContent = "user_content",
     /// A page served from IPFS through a gateway (`/ipfs/<CID>`, `<CID>.ipfs.dweb.link`): anyone
     /// publishes there anonymously, and no one can take the page down.
     IpfsContent = "ipfs_content",
