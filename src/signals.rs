@@ -1088,28 +1088,33 @@ fn token_looks_random(tok: &str) -> bool {
 /// Apps Script web apps, Microsoft Forms, SharePoint tenants and OneDrive, Adobe Express pages,
 /// Dropbox shares. Phishing pages are made there to borrow the brand's address; the verdict must
 /// not call them the brand's (`official_domain`).
+#[inline(never)]
 pub fn user_content(host: &str, path: &str) -> bool {
-    match host {
-        "sites.google.com"
-        | "docs.google.com"
-        | "drive.google.com"
-        | "forms.gle"
-        | "forms.office.com"
-        | "forms.microsoft.com"
-        | "onedrive.live.com"
-        | "new.express.adobe.com" => true,
-        "script.google.com" => path.starts_with("/macros/"),
-        "express.adobe.com" => path.starts_with("/page/") || path.starts_with("/webpage/"),
-        "www.dropbox.com" | "dropbox.com" => {
-            path.starts_with("/s/") || path.starts_with("/scl/") || path.starts_with("/sh/")
-        }
-        // A company's tenant (`contoso.sharepoint.com`, `contoso-my.sharepoint.com`), not
-        // Microsoft's own hosts there.
-        _ => host
-            .strip_suffix(".sharepoint.com")
-            .is_some_and(|t| !t.contains('.') && !matches!(t, "www" | "login")),
+    // A company's tenant (`contoso.sharepoint.com`, `contoso-my.sharepoint.com`), not
+    // Microsoft's own hosts there.
+    if let Some(t) = host.strip_suffix(".sharepoint.com") {
+        return !t.contains('.') && t != "www" && t != "login";
     }
+    USER_CONTENT.iter().any(|(h, prefixes)| {
+        *h == host && (prefixes.is_empty() || prefixes.iter().any(|p| path.starts_with(p)))
+    })
 }
+
+/// [`user_content`]'s hosts, each with the path prefixes of its published pages (none: all).
+const USER_CONTENT: &[(&str, &[&str])] = &[
+    ("sites.google.com", &[]),
+    ("docs.google.com", &[]),
+    ("drive.google.com", &[]),
+    ("forms.gle", &[]),
+    ("script.google.com", &["/macros/"]),
+    ("forms.office.com", &[]),
+    ("forms.microsoft.com", &[]),
+    ("onedrive.live.com", &[]),
+    ("new.express.adobe.com", &[]),
+    ("express.adobe.com", &["/page/", "/webpage/"]),
+    ("www.dropbox.com", &["/s/", "/scl/", "/sh/"]),
+    ("dropbox.com", &["/s/", "/scl/", "/sh/"]),
+];
 
 /// A public suffix under which only Japanese government bodies can hold names.
 fn government_only(suffix: &str) -> bool {
@@ -3084,9 +3089,12 @@ pub fn url_signals(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
         let user = percent_decode(user);
         // `https://www.jcom.co.jp@evil.example/`: the part before @ poses as the host.
         // (Read up to a character no host has: `www.jcom.co.jp%2F@` decodes to a slash.)
+        let end = user
+            .bytes()
+            .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+            .unwrap_or(user.len());
         let as_host = user
-            .split(['/', '\\', '?', '#'])
-            .next()
+            .get(..end)
             .unwrap_or("")
             .trim_end_matches('.')
             .to_ascii_lowercase();
@@ -3229,8 +3237,15 @@ fn amp_page(url: &Url) -> Option<String> {
     if !host_part.contains('.') {
         return None;
     }
-    let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
-    Some(format!("{scheme}://{rest}{query}"))
+    let mut page = String::with_capacity(scheme.len() + 3 + rest.len() + 1);
+    page.push_str(scheme);
+    page.push_str("://");
+    page.push_str(rest);
+    if let Some(q) = url.query() {
+        page.push('?');
+        page.push_str(q);
+    }
+    Some(page)
 }
 
 /// An http(s) address written in base64 as a query value (`?r=aHR0cHM6Ly9...`; Bing's click
