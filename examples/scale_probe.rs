@@ -1,11 +1,12 @@
 //! Does the cost of a check grow with the protected-brand list? Wall time says a little (cache
 //! misses in a bigger index, and it swings with the machine's load); instruction counts say
 //! whether any work scales with the list. Judges 2,000 JPCERT URLs (an even spread) with the
-//! shipped brands plus N synthetic ones (the benchmark's):
+//! shipped brands plus N synthetic ones (the benchmark's), or with `shipped`, the default checker
+//! on the built-in tables (the product's path, the one to compare with `parse`):
 //!
 //! ```sh
 //! cargo build --release --example scale_probe
-//! for n in 0 100000; do
+//! for n in shipped 0 100000; do
 //!   valgrind --tool=callgrind --toggle-collect='*scale_probe*judge_all*' \
 //!     --callgrind-out-file=/tmp/scale-$n.out target/release/examples/scale_probe $n
 //! done   # "Collected" on stderr = instructions spent judging
@@ -46,6 +47,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     if arg == "parse" {
         println!("{} URLs: {} parsed", urls.len(), parse_all(&urls));
+        return Ok(());
+    }
+    // `shipped`: the default checker, `Checker::new()`, on the tables built into the crate (what
+    // `linkguard::check` and the extension use). A number: the shipped list laid out at run time
+    // plus that many synthetic brands (how a longer list scales).
+    if arg == "shipped" {
+        let c = Checker::new();
+        println!("{} URLs, shipped tables: {} reasons", urls.len(), judge_all(&c, &urls));
         return Ok(());
     }
     let mut list = brands::shipped()?;
