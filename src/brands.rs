@@ -6,18 +6,18 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::brand_data::{self as data, Derived, Span, TargetRow};
-use crate::verdict::BrandRef;
+use crate::verdict::{BrandRef, Text};
 
 pub use crate::brand_data::{parse, Brand, DataError};
 
 impl Brand {
     pub fn to_ref(&self, domain: &str) -> BrandRef {
         BrandRef {
-            id: self.id.clone(),
-            name_en: self.name_en.clone(),
-            name_ja: self.name_ja.clone(),
-            official_site: self.official_site.clone(),
-            official_domain: domain.to_string(),
+            id: self.id.as_str().into(),
+            name_en: self.name_en.as_str().into(),
+            name_ja: self.name_ja.as_str().into(),
+            official_site: self.official_site.as_str().into(),
+            official_domain: domain.into(),
         }
     }
 }
@@ -36,11 +36,11 @@ pub struct BrandView<'a> {
 impl BrandView<'_> {
     pub fn to_ref(&self, domain: &str) -> BrandRef {
         BrandRef {
-            id: self.id.to_string(),
-            name_en: self.name_en.to_string(),
-            name_ja: self.name_ja.to_string(),
-            official_site: self.official_site.to_string(),
-            official_domain: domain.to_string(),
+            id: self.id.into(),
+            name_en: self.name_en.into(),
+            name_ja: self.name_ja.into(),
+            official_site: self.official_site.into(),
+            official_domain: domain.into(),
         }
     }
 }
@@ -397,6 +397,35 @@ impl BrandIndex {
             idx.build_deletions();
         }
         idx
+    }
+
+    /// `s` as verdict text: borrowed when it lies in the shipped (static) blob, as the brands'
+    /// names, sites and domains do, copied otherwise.
+    pub fn text(&self, s: &str) -> Text {
+        if let Cow::Borrowed(blob) = self.blob {
+            // Where `s` would start in the blob (a wrapped, out-of-range offset when it is not
+            // there); taken only when the blob's bytes there are `s`'s own.
+            let at = (s.as_ptr() as usize).wrapping_sub(blob.as_ptr() as usize);
+            if let Some(t) = at.checked_add(s.len()).and_then(|end| blob.get(at..end)) {
+                if std::ptr::eq(t.as_ptr(), s.as_ptr()) {
+                    return Text::from_static(t);
+                }
+            }
+        }
+        Text::from(s)
+    }
+
+    /// A reason's view of brand `b`, naming `domain`: its strings borrowed from the static blob
+    /// when they are there (see [`BrandIndex::text`]).
+    pub fn brand_ref(&self, b: usize, domain: &str) -> Option<BrandRef> {
+        let v = self.get(b)?;
+        Some(BrandRef {
+            id: self.text(v.id),
+            name_en: self.text(v.name_en),
+            name_ja: self.text(v.name_ja),
+            official_site: self.text(v.official_site),
+            official_domain: self.text(domain),
+        })
     }
 
     /// A string of the blob.

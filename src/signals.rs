@@ -9,7 +9,7 @@ use crate::brands::{deletion_hashes, max_edits, BrandIndex};
 use crate::checker::{opaque, HostInfo, HostPass};
 use crate::domain::SuffixKind;
 use crate::parse::{HostKind, Parsed};
-use crate::verdict::{Code, Reason};
+use crate::verdict::{Code, Reason, Text};
 
 /// Weights. `suspicious` from 30, `dangerous` from 70 (see checker.rs).
 pub mod w {
@@ -122,7 +122,17 @@ fn detailed(code: Code, weight: i32, detail: &str) -> Reason {
         code,
         weight,
         brand: None,
-        detail: Some(detail.to_string()),
+        detail: Some(Text::from(detail)),
+    }
+}
+
+/// [`detailed`] with a static detail (a service's domain, a listed TLD): borrowed, not copied.
+fn detailed_static(code: Code, weight: i32, detail: &'static str) -> Reason {
+    Reason {
+        code,
+        weight,
+        brand: None,
+        detail: Some(Text::from_static(detail)),
     }
 }
 
@@ -137,8 +147,8 @@ fn branded(
     Reason {
         code,
         weight,
-        brand: brands.get(b).map(|br| br.to_ref(domain)),
-        detail: Some(detail.to_string()),
+        brand: brands.brand_ref(b, domain),
+        detail: Some(brands.text(detail)),
     }
 }
 
@@ -543,18 +553,33 @@ fn is_credential_word(t: &str) -> bool {
 
 /// `list.contains(&t)` through the list's tables by first byte and by length ([`word_table`],
 /// [`word_lengths`]): only the words of `t`'s first byte and length are compared.
-fn in_word_tables(list: &[&str], by_first: &[u64; 256], by_len: &[u64; 17], t: &str) -> bool {
+fn in_word_tables(
+    list: &[&'static str],
+    by_first: &[u64; 256],
+    by_len: &[u64; 17],
+    t: &str,
+) -> bool {
+    word_in_tables(list, by_first, by_len, t).is_some()
+}
+
+/// [`in_word_tables`], returning the list's own entry (static text a reason can borrow).
+fn word_in_tables(
+    list: &[&'static str],
+    by_first: &[u64; 256],
+    by_len: &[u64; 17],
+    t: &str,
+) -> Option<&'static str> {
     let first = t.as_bytes().first().map_or(0, |b| usize::from(*b));
     let mut maybe = by_first.get(first).copied().unwrap_or(0)
         & by_len.get(t.len().min(16)).copied().unwrap_or(0);
     while maybe != 0 {
         let i = maybe.trailing_zeros() as usize;
         maybe &= maybe - 1;
-        if list.get(i) == Some(&t) {
-            return true;
+        if let Some(w) = list.get(i).filter(|w| **w == t) {
+            return Some(w);
         }
     }
-    false
+    None
 }
 
 /// Bitmasks over a list of words by length, 16 standing for 16 bytes and more.
@@ -2469,9 +2494,18 @@ fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
 fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     let [dynamic_dns, free_hosting, shortener] = service_domains(h.host);
     if let Some(s) = dynamic_dns {
-        out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
-    } else if let Some(s) = free_hosting.or_else(|| s3_endpoint(h.host)) {
-        out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
+        out.push(detailed_static(Code::DynamicDns, w::DYNAMIC_DNS, s));
+    } else if let Some(s) = free_hosting
+        .map(|s| (s, Text::from_static(s)))
+        .or_else(|| s3_endpoint(h.host).map(|s| (s, Text::from(s))))
+    {
+        let (s, detail) = s;
+        out.push(Reason {
+            code: Code::FreeHosting,
+            weight: w::FREE_HOSTING,
+            brand: None,
+            detail: Some(detail),
+        });
         let inner = h
             .host
             .strip_suffix(s)
@@ -2492,11 +2526,11 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         } else {
             w::SHORTENER
         };
-        out.push(detailed(Code::UrlShortener, weight, s));
+        out.push(detailed_static(Code::UrlShortener, weight, s));
     }
     let tld = last_piece(h.host, b'.');
-    if in_word_tables(ABUSED_TLDS, &ABUSED_BY_FIRST, &ABUSED_BY_LEN, tld) {
-        out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
+    if let Some(tld) = word_in_tables(ABUSED_TLDS, &ABUSED_BY_FIRST, &ABUSED_BY_LEN, tld) {
+        out.push(detailed_static(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
         // Names of one to three characters under `cn` are scarce and long held (`boc.cn`,
         // `360.cn`, `nga.cn`); throwaway registrations are longer. They weigh as a risky TLD.
@@ -2505,14 +2539,14 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         } else {
             w::CN_TLD
         };
-        out.push(detailed(Code::RiskyTld, weight, tld));
-    } else if in_word_tables(RISKY_TLDS, &RISKY_BY_FIRST, &RISKY_BY_LEN, tld) {
+        out.push(detailed_static(Code::RiskyTld, weight, "cn"));
+    } else if let Some(tld) = word_in_tables(RISKY_TLDS, &RISKY_BY_FIRST, &RISKY_BY_LEN, tld) {
         let weight = if h.suffix == tld && numbered_name(h.reg_label) {
             w::RISKY_TLD + w::NUMBERED_NAME
         } else {
             w::RISKY_TLD
         };
-        out.push(detailed(Code::RiskyTld, weight, tld));
+        out.push(detailed_static(Code::RiskyTld, weight, tld));
     }
     if let Some(next) = www_before_name(h.subdomain, h.suffix, h.kind) {
         // A single character after `www.` (`www.e.example.com`) names no department or region.

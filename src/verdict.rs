@@ -1,7 +1,100 @@
 //! The result of a check: plain data, JSON-compatible, camelCase. Rust never writes sentences for
 //! people; the UI turns each `code` into the message `reason_<code>` of its locale.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
+
+/// A string of a verdict that often comes from the checker's own static data (a brand's name and
+/// site, a suffix kind, a service's domain): that text is borrowed, not copied, so a verdict
+/// allocates only what it takes from the input. Reads, compares, prints and serializes as the
+/// plain string it holds.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Text(Cow<'static, str>);
+
+impl Text {
+    /// Static text, borrowed.
+    pub const fn from_static(s: &'static str) -> Text {
+        Text(Cow::Borrowed(s))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(Cow::Owned(s))
+    }
+}
+
+impl From<&str> for Text {
+    /// A copy of `s` (use [`Text::from_static`] to borrow static text).
+    fn from(s: &str) -> Text {
+        Text(Cow::Owned(s.to_string()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
 
 /// How worried the user should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -135,13 +228,13 @@ reason_codes! {
 #[serde(rename_all = "camelCase")]
 pub struct BrandRef {
     /// Stable id (`jcom`).
-    pub id: String,
-    pub name_en: String,
-    pub name_ja: String,
+    pub id: Text,
+    pub name_en: Text,
+    pub name_ja: Text,
     /// The brand's official site to offer instead (`https://www.jcom.co.jp/`).
-    pub official_site: String,
+    pub official_site: Text,
     /// The official registrable domain this reason refers to (`jcom.co.jp`).
-    pub official_domain: String,
+    pub official_domain: Text,
 }
 
 /// One finding.
@@ -154,7 +247,7 @@ pub struct Reason {
     /// The brand concerned, if any.
     pub brand: Option<BrandRef>,
     /// What matched: a label, a word, a file extension, an embedded URL.
-    pub detail: Option<String>,
+    pub detail: Option<Text>,
 }
 
 /// The verdict on one input.
@@ -168,14 +261,14 @@ pub struct Verdict {
     pub input: String,
     /// The normalized URL (ASCII host), or null when the input is invalid.
     pub url: Option<String>,
-    pub scheme: Option<String>,
+    pub scheme: Option<Text>,
     pub host_ascii: Option<String>,
     pub host_unicode: Option<String>,
     /// Who registered the name: `vkia.cn` for `www2.jcom.co.jp.login.vkia.cn`.
     pub registrable: Option<String>,
     pub public_suffix: Option<String>,
     /// `icann`, `private` (each subdomain has its own owner) or `unknown`.
-    pub suffix_kind: Option<String>,
+    pub suffix_kind: Option<Text>,
     /// What stands before the registrable domain (`www2.jcom.co.jp.login`).
     pub subdomain: Option<String>,
     /// ISO 3166 code when the top-level domain is a country's (`CN` for `.cn`).
@@ -185,11 +278,11 @@ pub struct Verdict {
     /// The brand impersonated, when one is.
     pub brand: Option<BrandRef>,
     /// The official site to offer instead, when a brand is impersonated.
-    pub official_site: Option<String>,
+    pub official_site: Option<Text>,
     /// The address carried inside this one, when it was judged too.
     pub embedded_url: Option<String>,
     /// Versions of the embedded data (brand list, Public Suffix List).
-    pub data_version: String,
+    pub data_version: Text,
 }
 
 impl Verdict {
