@@ -313,7 +313,7 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
     list(&mut out, "EXACT_LIST", "u32", &l.exact_list);
     list(&mut out, "BY_LEN", "u32", &l.by_len);
     list(&mut out, "LEN_START", "u32", &l.len_start);
-    list(&mut out, "LEN_MASKS", "u64", &l.len_masks);
+    list(&mut out, "LEN_MASKS", "u32", &l.len_masks);
     let _ = writeln!(
         out,
         "fn shipped_index() -> BrandIndex {{

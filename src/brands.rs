@@ -121,7 +121,7 @@ pub struct BrandIndex {
     /// Target indexes by text length, with their letter masks (see `brand_data::derive`).
     by_len: Cow<'static, [u32]>,
     len_start: Cow<'static, [u32]>,
-    len_masks: Cow<'static, [u64]>,
+    len_masks: Cow<'static, [u32]>,
     /// Shortest and longest target: a string further than two edits from both ends of this
     /// range cannot be close to any target.
     pub target_len: (usize, usize),
@@ -275,7 +275,7 @@ fn at_most_bits(x: u64, k: u32) -> bool {
 /// Bit i set when `masks[i] ^ mask` has at most K bits (K is 2 or 4), by clearing its lowest set
 /// bit K times: no branch, so the N tests become a few vector operations.
 #[inline(always)]
-fn passing<const K: u32, const N: usize>(masks: &[u64; N], mask: u64) -> u32 {
+fn passing<const K: u32, const N: usize>(masks: &[u32; N], mask: u32) -> u32 {
     let mut hits = 0u32;
     for (i, m) in masks.iter().enumerate() {
         let mut x = m ^ mask;
@@ -533,7 +533,7 @@ impl BrandIndex {
             const N: usize = 16;
             let (mut id_chunks, mut mask_chunks) = (ids.chunks_exact(N), masks.chunks_exact(N));
             for (ic, mc) in (&mut id_chunks).zip(&mut mask_chunks) {
-                let Ok(mc) = <&[u64; N]>::try_from(mc) else {
+                let Ok(mc) = <&[u32; N]>::try_from(mc) else {
                     continue;
                 };
                 let mut hits = if limit <= 2 {
@@ -550,7 +550,7 @@ impl BrandIndex {
                 }
             }
             for (gi, m) in id_chunks.remainder().iter().zip(mask_chunks.remainder()) {
-                if at_most_bits(m ^ mask, limit) {
+                if at_most_bits(u64::from(m ^ mask), limit) {
                     visit(gi);
                 }
             }
