@@ -350,6 +350,7 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
         deletions: Vec::new(),
         deletion_runs: HashMap::default(),
         scramble: OnceLock::new(),
+        ends: OnceLock::new(),
     }}
 }}",
         l.target_len.0, l.target_len.1

@@ -133,6 +133,60 @@ pub struct BrandIndex {
     deletion_runs: HashMap<u64, (u32, u32)>,
     /// The shuffle check's targets, made on first use (see [`BrandIndex::scramble_targets`]).
     scramble: OnceLock<Vec<ScrambleTarget>>,
+    /// The length buckets by end byte, made on first use (see [`Ends`]).
+    ends: OnceLock<Ends>,
+}
+
+/// The length scan's buckets (`by_len`, same ranges) each sorted by the first byte of the texts,
+/// and again by the last byte, as (that byte, the other end's byte, letter mask, group). An
+/// ASCII string of three bytes or more within one edit of a text keeps its first byte or its
+/// last (one edit at one end leaves the other end as it was), so for buckets where one edit is
+/// allowed the scan reads only the entries of the string's two end bytes.
+#[derive(Debug, Default)]
+struct Ends {
+    first: Vec<(u8, u8, u32, u32)>,
+    last: Vec<(u8, u8, u32, u32)>,
+    /// Where each byte class ([`end_class`]) starts in a bucket of `first` / `last`: entries
+    /// `[(bucket * 28 + class) ..][..2]` bound it.
+    first_at: Vec<u32>,
+    last_at: Vec<u32>,
+}
+
+/// Sorts a bucket of [`Ends`] by [`end_class`] (a counting sort, which keeps the bucket's order
+/// within a class) and returns where each class starts in it, then its length.
+#[cold]
+#[inline(never)]
+fn by_class(bucket: &mut [(u8, u8, u32, u32)]) -> [usize; 28] {
+    let mut start = [0usize; 28];
+    for x in bucket.iter() {
+        if let Some(c) = start.get_mut(end_class(x.0) + 1) {
+            *c += 1;
+        }
+    }
+    let mut sum = 0;
+    for c in start.iter_mut() {
+        sum += *c;
+        *c = sum;
+    }
+    let mut next = start;
+    for x in bucket.to_vec() {
+        if let Some(slot) = next.get_mut(end_class(x.0)) {
+            if let Some(place) = bucket.get_mut(*slot) {
+                *place = x;
+            }
+            *slot += 1;
+        }
+    }
+    start
+}
+
+/// A byte's class in [`Ends`]: a lower-case letter's own (0 to 25), 26 for every other byte.
+fn end_class(b: u8) -> usize {
+    if b.is_ascii_lowercase() {
+        usize::from(b - b'a')
+    } else {
+        26
+    }
 }
 
 /// How many brands (the most impersonated, in file order) the shuffle check compares against:
@@ -390,6 +444,7 @@ impl BrandIndex {
             deletions: Vec::new(),
             deletion_runs: HashMap::default(),
             scramble: OnceLock::new(),
+            ends: OnceLock::new(),
         };
         // Not in the .wasm: a browser's list is the shipped one plus a few domains, and the scan
         // finds the same targets (the test below checks both against brute force).
@@ -503,6 +558,11 @@ impl BrandIndex {
         let l = s.len();
         let mask = data::letter_mask(s);
         let lo = l.saturating_sub(2);
+        // The string's end bytes, when the one-edit buckets can be read by them (see [`Ends`]).
+        let ends = match (s.first(), s.last()) {
+            (Some(&f), Some(&z)) if l >= 3 && s.is_ascii() => Some((f, z)),
+            _ => None,
+        };
         for tl in lo..=l + 2 {
             let allowed = max_edits(tl.min(l));
             if tl.abs_diff(l) > allowed {
@@ -514,6 +574,34 @@ impl BrandIndex {
                 continue;
             };
             let (a, b) = (a as usize, b as usize);
+            if let (1, Some((f, z))) = (allowed, ends) {
+                let index = self.ends();
+                let mut from_end =
+                    |entries: &[(u8, u8, u32, u32)], at: &[u32], byte: u8, skip: Option<u8>| {
+                        let c = key * 28 + end_class(byte);
+                        let (Some(&from), Some(&to)) = (at.get(c), at.get(c + 1)) else {
+                            return;
+                        };
+                        for e in entries.get(from as usize..to as usize).unwrap_or(&[]) {
+                            // (Those with the first byte too were read by first byte.)
+                            if e.0 == byte
+                                && skip != Some(e.1)
+                                && at_most_bits(u64::from(e.2 ^ mask), 2)
+                            {
+                                let group =
+                                    self.exact_range.get(e.3 as usize).and_then(|(a, n)| {
+                                        self.exact_list.get(*a as usize..(*a + *n) as usize)
+                                    });
+                                if let Some(group) = group {
+                                    each(group);
+                                }
+                            }
+                        }
+                    };
+                from_end(&index.first, &index.first_at, f, None);
+                from_end(&index.last, &index.last_at, z, Some(f));
+                continue;
+            }
             let (Some(ids), Some(masks)) = (self.by_len.get(a..b), self.len_masks.get(a..b)) else {
                 continue;
             };
@@ -558,6 +646,41 @@ impl BrandIndex {
                 break;
             }
         }
+    }
+
+    /// The buckets by end byte (see [`Ends`]), made on first use.
+    fn ends(&self) -> &Ends {
+        self.ends.get_or_init(|| self.make_ends())
+    }
+
+    /// [`BrandIndex::ends`]'s index, made once: out of line, and optimized as run once.
+    #[cold]
+    #[inline(never)]
+    fn make_ends(&self) -> Ends {
+        let mut e = Ends::default();
+        for (gi, m) in self.by_len.iter().zip(self.len_masks.iter()) {
+            let text = self
+                .exact_keys
+                .get(*gi as usize)
+                .map_or(&[][..], |sp| self.str(*sp).as_bytes());
+            let (f, z) = (
+                text.first().copied().unwrap_or(0),
+                text.last().copied().unwrap_or(0),
+            );
+            e.first.push((f, z, *m, *gi));
+            e.last.push((z, f, *m, *gi));
+        }
+        for w in self.len_start.windows(2) {
+            let [a, b] = *w else { continue };
+            for (v, at) in [
+                (&mut e.first, &mut e.first_at),
+                (&mut e.last, &mut e.last_at),
+            ] {
+                let bucket = v.get_mut(a as usize..b as usize).unwrap_or(&mut []);
+                at.extend(by_class(bucket).iter().map(|i| a + *i as u32));
+            }
+        }
+        e
     }
 
     /// Indexes of the targets whose text is exactly `s`, ascending.
