@@ -772,6 +772,16 @@ impl BrandIndex {
         m
     }
 
+    /// False when no dotted domain has a key of this length, first three bytes and last byte
+    /// (three bytes or more): [`BrandIndex::dotted`]'s filter, before a key is pieced together.
+    #[inline]
+    pub fn dotted_may_have(&self, len: usize, head: [u8; 3], last: u8) -> bool {
+        crate::hashtab::filter_has_bit(
+            &self.dotted_filter,
+            crate::hashtab::filter_bit_of(len, head, last),
+        )
+    }
+
     /// The brand and domain of a dotted domain (`eki.net.com` → eki-net.com).
     pub fn dotted(&self, key: &str) -> Option<(usize, &str)> {
         let i = self.find(
@@ -1066,6 +1076,29 @@ mod tests {
             for start in 0..bytes.len() - len + 1 {
                 let key = bytes.get(start..start + len).unwrap_or(&[]);
                 assert_eq!(crate::hashtab::filter_bit(key), reference(key), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn filter_bit_of_is_filter_bit_from_the_parts() {
+        let bytes = b"amazon.co.jp-\x00\xff\xe3x";
+        for len in 3..=bytes.len() {
+            for start in 0..bytes.len() - len + 1 {
+                let key = &bytes[start..start + len];
+                let bit =
+                    crate::hashtab::filter_bit_of(len, [key[0], key[1], key[2]], key[len - 1]);
+                assert_eq!(bit, crate::hashtab::filter_bit(key), "{key:?}");
+            }
+        }
+        let idx = BrandIndex::shipped();
+        for k in idx.dotted_keys.iter().map(|sp| idx.str(*sp)) {
+            let b = k.as_bytes();
+            if b.len() >= 3 {
+                assert!(
+                    idx.dotted_may_have(b.len(), [b[0], b[1], b[2]], b[b.len() - 1]),
+                    "{k}"
+                );
             }
         }
     }

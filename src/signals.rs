@@ -1274,6 +1274,19 @@ fn embedded_in<'a>(
             .count()
     });
     for i in 0..n {
+        // The first three bytes of every window from token i (two tokens or more joined by
+        // dots), and the window's length as it grows: the table's filter is asked before the
+        // key is pieced together (most windows are no dotted domain).
+        let head = match (toks.get(i), toks.get(i + 1)) {
+            (Some((t, _)), Some((u, _))) => match (t.as_bytes(), u.as_bytes()) {
+                ([a, b, c, ..], _) => [*a, *b, *c],
+                ([a, b], _) => [*a, *b, b'.'],
+                ([a], [c, ..]) => [*a, b'.', *c],
+                _ => [0; 3],
+            },
+            _ => [0; 3],
+        };
+        let mut key_len = toks.get(i).map_or(0, |(t, _)| t.len());
         for len in 2..=4 {
             let j = i + len;
             if j > n {
@@ -1283,6 +1296,14 @@ fn embedded_in<'a>(
             // (`amazon.com.mx` is not `amazon.com` embedded).
             if i + reg_tokens >= n {
                 break;
+            }
+            let Some((t_last, _)) = toks.get(j - 1) else {
+                break;
+            };
+            key_len += 1 + t_last.len();
+            let last = t_last.as_bytes().last().copied().unwrap_or(0);
+            if !brands.dotted_may_have(key_len, head, last) {
+                continue;
             }
             // Tokens joined by one byte each are no longer than the host they were cut from.
             key.clear();
