@@ -737,10 +737,22 @@ impl BrandIndex {
             .map(|b| (b & !data::HOSTING_DOMAIN) as usize)
     }
 
-    /// The brand of a word.
-    #[inline]
+    /// The brand of a word. The filter is asked in line, where the word is looked up (most
+    /// substrings and tokens tried are no brand word): only the rest is a call.
+    #[inline(always)]
     pub fn word(&self, w: &str) -> Option<usize> {
-        let i = self.find(&self.word_filter, &self.word_slots, &self.word_keys, w)?;
+        if !crate::hashtab::filter_has(&self.word_filter, w.as_bytes()) {
+            return None;
+        }
+        self.word_past_filter(w)
+    }
+
+    /// [`BrandIndex::word`] for a word its filter let through.
+    #[inline(never)]
+    fn word_past_filter(&self, w: &str) -> Option<usize> {
+        let i = crate::hashtab::find(&self.word_slots, w, |i| {
+            self.word_keys.get(i).map(|sp| self.str(*sp))
+        })?;
         self.word_brand
             .get(i)
             .map(|b| (*b & !data::EVERYDAY_WORD) as usize)
