@@ -1305,35 +1305,48 @@ fn embedded_in<'a>(
             if !brands.dotted_may_have(key_len, head, last) {
                 continue;
             }
-            // Tokens joined by one byte each are no longer than the host they were cut from.
-            key.clear();
-            key.reserve(h.host.len());
-            for (k, (t, _)) in toks.get(i..j).unwrap_or(&[]).iter().enumerate() {
-                if k > 0 {
-                    key.push('.');
-                }
-                key.push_str(t);
-            }
-            if let Some((b, d)) = brands.dotted(key) {
-                // Dotted when every joint of the window (as written) is a dot.
-                let written = h.host.contains(d) && {
-                    let all_dots = toks
-                        .get(i + 1..j)
-                        .unwrap_or(&[])
-                        .iter()
-                        .all(|(_, after_dot)| *after_dot);
-                    all_dots || d.contains('-')
-                };
-                let (code, weight) = if written {
-                    (Code::BrandDomainEmbedded, w::BRAND_DOMAIN_EMBEDDED)
-                } else {
-                    (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
-                };
-                return Some(branded(code, weight, brands, b, d, key));
+            if let Some(r) = window_reason(h, brands, toks.get(i..j).unwrap_or(&[]), key) {
+                return Some(r);
             }
         }
     }
     None
+}
+
+/// [`embedded_in`]'s reason for a window of tokens its filter let through, if the tokens joined
+/// by dots (into `key`) are a brand's dotted domain. Out of line: the window loop stays small.
+#[inline(never)]
+fn window_reason(
+    h: &HostInfo<'_>,
+    brands: &BrandIndex,
+    window: &[(&str, bool)],
+    key: &mut String,
+) -> Option<Reason> {
+    // Tokens joined by one byte each are no longer than the host they were cut from.
+    key.clear();
+    key.reserve(h.host.len());
+    for (k, (t, _)) in window.iter().enumerate() {
+        if k > 0 {
+            key.push('.');
+        }
+        key.push_str(t);
+    }
+    let (b, d) = brands.dotted(key)?;
+    // Dotted when every joint of the window (as written) is a dot.
+    let written = h.host.contains(d) && {
+        let all_dots = window
+            .get(1..)
+            .unwrap_or(&[])
+            .iter()
+            .all(|(_, after_dot)| *after_dot);
+        all_dots || d.contains('-')
+    };
+    let (code, weight) = if written {
+        (Code::BrandDomainEmbedded, w::BRAND_DOMAIN_EMBEDDED)
+    } else {
+        (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
+    };
+    Some(branded(code, weight, brands, b, d, key))
 }
 
 /// `co.jp`, `ne.jp` (or misspelled `co.jq`, `co.ip`, `-co-jp`, `co.jp-admin`) anywhere but at the
