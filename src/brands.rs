@@ -497,6 +497,12 @@ impl BrandIndex {
         if !crate::hashtab::filter_has(filter, key.as_bytes()) {
             return None;
         }
+        self.probe(slots, keys, key)
+    }
+
+    /// [`BrandIndex::find`] past the filter (one copy of the probe for every table).
+    #[inline]
+    fn probe(&self, slots: &[u32], keys: &[Span], key: &str) -> Option<usize> {
         crate::hashtab::find(slots, key, |i| keys.get(i).map(|sp| self.str(*sp)))
     }
 
@@ -750,9 +756,7 @@ impl BrandIndex {
     /// [`BrandIndex::word`] for a word its filter let through.
     #[inline(never)]
     fn word_past_filter(&self, w: &str) -> Option<usize> {
-        let i = crate::hashtab::find(&self.word_slots, w, |i| {
-            self.word_keys.get(i).map(|sp| self.str(*sp))
-        })?;
+        let i = self.probe(&self.word_slots, &self.word_keys, w)?;
         self.word_brand
             .get(i)
             .map(|b| (*b & !data::EVERYDAY_WORD) as usize)
