@@ -772,7 +772,9 @@ static SERVICES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Service
 fn service_domains(host: &str) -> [Option<&'static str>; 3] {
     let mut found = [None; 3];
     let mut h = host;
-    loop {
+    // Every listed domain has a dot (a test below checks): a last label alone (`com`) is on no
+    // list, and is not looked up.
+    while let Some(dot) = h.bytes().position(|b| b == b'.') {
         if let Some((k, v)) = SERVICES.get_key_value(h) {
             let slot = match v {
                 Service::DynamicDns => 0,
@@ -783,11 +785,9 @@ fn service_domains(host: &str) -> [Option<&'static str>; 3] {
                 f.get_or_insert(*k);
             }
         }
-        match h.bytes().position(|b| b == b'.') {
-            Some(dot) => h = h.get(dot + 1..).unwrap_or(""),
-            None => return found,
-        }
+        h = h.get(dot + 1..).unwrap_or("");
     }
+    found
 }
 
 /// `hay.find(needle)` for a non-empty needle (None for an empty one): a scan for the needle's
@@ -3245,6 +3245,18 @@ fn http_prefix(v: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_service_domain_has_a_dot() {
+        // service_domains does not look up a host's last label alone.
+        for d in DYNAMIC_DNS.iter().chain(FREE_HOSTING).chain(SHORTENERS) {
+            assert!(d.contains('.'), "{d}");
+        }
+        assert_eq!(
+            SERVICES.len(),
+            SERVICES.keys().filter(|d| d.contains('.')).count()
+        );
+    }
 
     #[test]
     fn has_http_scheme_is_either_search() {
