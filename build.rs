@@ -351,6 +351,8 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
         deletion_runs: HashMap::default(),
         scramble: OnceLock::new(),
         ends: OnceLock::new(),
+        #[cfg(not(target_arch = \"wasm32\"))]
+        shared: Vec::new(),
     }}
 }}",
         l.target_len.0, l.target_len.1

@@ -133,6 +133,11 @@ pub struct BrandIndex {
     deletion_runs: HashMap<u64, (u32, u32)>,
     /// The shuffle check's targets, made on first use (see [`BrandIndex::scramble_targets`]).
     scramble: OnceLock<Vec<ScrambleTarget>>,
+    /// For a list laid out at run time, each brand's id, names, site and first domain as text
+    /// that verdicts share (see [`BrandIndex::brand_ref`]); empty for the shipped (static) one.
+    /// Not in the .wasm (see verdict::Text).
+    #[cfg(not(target_arch = "wasm32"))]
+    shared: Vec<[Text; 5]>,
     /// The length buckets by end byte, made on first use (see [`Ends`]).
     ends: OnceLock<Ends>,
 }
@@ -445,7 +450,18 @@ impl BrandIndex {
             deletion_runs: HashMap::default(),
             scramble: OnceLock::new(),
             ends: OnceLock::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            shared: Vec::new(),
         };
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            idx.shared = (0..idx.brands.len())
+                .filter_map(|i| idx.get(i))
+                .map(|v| {
+                    [v.id, v.name_en, v.name_ja, v.official_site, v.first_domain].map(Text::from)
+                })
+                .collect();
+        }
         // Not in the .wasm: a browser's list is the shipped one plus a few domains, and the scan
         // finds the same targets (the test below checks both against brute force).
         if cfg!(not(target_arch = "wasm32")) && idx.targets.len() > SCAN_MAX_TARGETS {
@@ -473,6 +489,20 @@ impl BrandIndex {
     /// A reason's view of brand `b`, naming `domain`: its strings borrowed from the static blob
     /// when they are there (see [`BrandIndex::text`]).
     pub fn brand_ref(&self, b: usize, domain: &str) -> Option<BrandRef> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some([id, name_en, name_ja, official_site, first_domain]) = self.shared.get(b) {
+            return Some(BrandRef {
+                id: id.clone(),
+                name_en: name_en.clone(),
+                name_ja: name_ja.clone(),
+                official_site: official_site.clone(),
+                official_domain: if domain == first_domain.as_str() {
+                    first_domain.clone()
+                } else {
+                    Text::from(domain)
+                },
+            });
+        }
         let v = self.get(b)?;
         Some(BrandRef {
             id: self.text(v.id),

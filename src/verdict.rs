@@ -1,98 +1,251 @@
 //! The result of a check: plain data, JSON-compatible, camelCase. Rust never writes sentences for
 //! people; the UI turns each `code` into the message `reason_<code>` of its locale.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
-/// A string of a verdict that often comes from the checker's own static data (a brand's name and
-/// site, a suffix kind, a service's domain): that text is borrowed, not copied, so a verdict
-/// allocates only what it takes from the input. Reads, compares, prints and serializes as the
-/// plain string it holds.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Text(Cow<'static, str>);
+pub use text::Text;
 
-impl Text {
-    /// Static text, borrowed.
-    pub const fn from_static(s: &'static str) -> Text {
-        Text(Cow::Borrowed(s))
+/// Natively: static text borrowed, run-time text shared (`Arc`).
+#[cfg(not(target_arch = "wasm32"))]
+mod text {
+    use serde::Serialize;
+
+    /// A string of a verdict that often comes from the checker's own data (a brand's name and
+    /// site, a suffix kind, a service's domain): static text is borrowed, and a brand list laid
+    /// out at run time shares its strings (a clone is a count, not a copy), so a verdict
+    /// allocates only what it takes from the input. Reads, compares, prints and serializes as
+    /// the plain string it holds.
+    #[derive(Clone)]
+    pub struct Text(Repr);
+
+    #[derive(Clone)]
+    enum Repr {
+        Static(&'static str),
+        Owned(Owned),
     }
-    pub fn as_str(&self) -> &str {
-        &self.0
+
+    /// Text made at run time, shared.
+    type Owned = std::sync::Arc<str>;
+
+    impl Text {
+        /// Static text, borrowed.
+        pub const fn from_static(s: &'static str) -> Text {
+            Text(Repr::Static(s))
+        }
+
+        pub fn as_str(&self) -> &str {
+            match &self.0 {
+                Repr::Static(s) => s,
+                Repr::Owned(s) => s,
+            }
+        }
+    }
+
+    impl Default for Text {
+        fn default() -> Text {
+            Text::from_static("")
+        }
+    }
+
+    impl PartialEq for Text {
+        fn eq(&self, other: &Text) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+
+    impl Eq for Text {}
+
+    impl PartialOrd for Text {
+        fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+
+    impl Ord for Text {
+        fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+
+    impl std::hash::Hash for Text {
+        fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+            self.as_str().hash(h)
+        }
+    }
+
+    impl std::ops::Deref for Text {
+        type Target = str;
+        fn deref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl AsRef<str> for Text {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl std::borrow::Borrow<str> for Text {
+        fn borrow(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl From<String> for Text {
+        fn from(s: String) -> Text {
+            Text(Repr::Owned(Owned::from(s)))
+        }
+    }
+
+    impl From<&str> for Text {
+        /// A copy of `s` (use [`Text::from_static`] to borrow static text).
+        fn from(s: &str) -> Text {
+            Text(Repr::Owned(Owned::from(s)))
+        }
+    }
+
+    impl From<Text> for String {
+        fn from(t: Text) -> String {
+            t.as_str().to_string()
+        }
+    }
+
+    impl PartialEq<str> for Text {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+
+    impl PartialEq<&str> for Text {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+
+    impl PartialEq<String> for Text {
+        fn eq(&self, other: &String) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+
+    impl std::fmt::Debug for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            std::fmt::Debug::fmt(self.as_str(), f)
+        }
+    }
+
+    impl std::fmt::Display for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl Serialize for Text {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
     }
 }
 
-impl std::ops::Deref for Text {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
+/// In the .wasm: static text borrowed, run-time text owned (each clone a copy), as before the
+/// native sharing: a browser's brand list is the shipped (static) one, and the .wasm's size
+/// budget keeps the sharing's code out.
+#[cfg(target_arch = "wasm32")]
+mod text {
+    use std::borrow::Cow;
 
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
+    use serde::Serialize;
 
-impl std::borrow::Borrow<str> for Text {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
+    /// A string of a verdict that often comes from the checker's own static data (a brand's name and
+    /// site, a suffix kind, a service's domain): that text is borrowed, not copied, so a verdict
+    /// allocates only what it takes from the input. Reads, compares, prints and serializes as the
+    /// plain string it holds.
+    #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+    pub struct Text(Cow<'static, str>);
 
-impl From<String> for Text {
-    fn from(s: String) -> Text {
-        Text(Cow::Owned(s))
+    impl Text {
+        /// Static text, borrowed.
+        pub const fn from_static(s: &'static str) -> Text {
+            Text(Cow::Borrowed(s))
+        }
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
     }
-}
 
-impl From<&str> for Text {
-    /// A copy of `s` (use [`Text::from_static`] to borrow static text).
-    fn from(s: &str) -> Text {
-        Text(Cow::Owned(s.to_string()))
+    impl std::ops::Deref for Text {
+        type Target = str;
+        fn deref(&self) -> &str {
+            &self.0
+        }
     }
-}
 
-impl From<Text> for String {
-    fn from(t: Text) -> String {
-        t.0.into_owned()
+    impl AsRef<str> for Text {
+        fn as_ref(&self) -> &str {
+            &self.0
+        }
     }
-}
 
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+    impl std::borrow::Borrow<str> for Text {
+        fn borrow(&self) -> &str {
+            &self.0
+        }
     }
-}
 
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+    impl From<String> for Text {
+        fn from(s: String) -> Text {
+            Text(Cow::Owned(s))
+        }
     }
-}
 
-impl PartialEq<String> for Text {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+    impl From<&str> for Text {
+        /// A copy of `s` (use [`Text::from_static`] to borrow static text).
+        fn from(s: &str) -> Text {
+            Text(Cow::Owned(s.to_string()))
+        }
     }
-}
 
-impl std::fmt::Debug for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&*self.0, f)
+    impl From<Text> for String {
+        fn from(t: Text) -> String {
+            t.0.into_owned()
+        }
     }
-}
 
-impl std::fmt::Display for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+    impl PartialEq<str> for Text {
+        fn eq(&self, other: &str) -> bool {
+            *self.0 == *other
+        }
     }
-}
 
-impl Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+    impl PartialEq<&str> for Text {
+        fn eq(&self, other: &&str) -> bool {
+            *self.0 == **other
+        }
+    }
+
+    impl PartialEq<String> for Text {
+        fn eq(&self, other: &String) -> bool {
+            *self.0 == **other
+        }
+    }
+
+    impl std::fmt::Debug for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            std::fmt::Debug::fmt(&*self.0, f)
+        }
+    }
+
+    impl std::fmt::Display for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+
+    impl Serialize for Text {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&self.0)
+        }
     }
 }
 
