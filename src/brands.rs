@@ -174,14 +174,16 @@ fn by_class(bucket: &mut [(u8, u8, u32, u32)]) -> [usize; 28] {
         *c = sum;
     }
     let mut next = start;
-    for x in bucket.to_vec() {
+    let mut sorted = vec![(0, 0, 0, 0); bucket.len()];
+    for x in bucket.iter() {
         if let Some(slot) = next.get_mut(end_class(x.0)) {
-            if let Some(place) = bucket.get_mut(*slot) {
-                *place = x;
+            if let Some(place) = sorted.get_mut(*slot) {
+                *place = *x;
             }
             *slot += 1;
         }
     }
+    bucket.copy_from_slice(&sorted);
     start
 }
 
