@@ -401,6 +401,11 @@ fn common_words() {
     );
     let keys: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     let filter = hashtab::filter_layout(&keys, 16);
+    // Where the words of each first letter start, then the end: the search reads one letter's.
+    let by_first: Vec<usize> = (b'a'..=b'z')
+        .map(|c| keys.partition_point(|w| w.as_bytes().first() < Some(&c)))
+        .chain([keys.len()])
+        .collect();
     let out = format!(
         "/// Everyday words within lookalike reach of a brand (src/data/common_words.txt), sorted,\n\
          /// each followed by where it is excused: 0 anywhere, 1 only as a whole name, 2 from the\n\
@@ -409,7 +414,10 @@ fn common_words() {
          /// Where each word of [`COMMON_WORDS`] starts, and its end.\n\
          static COMMON_WORD_AT: [u16; {}] = {at:?};\n\
          /// The words' filter (hashtab::filter_has): most names are no common word.\n\
-         static COMMON_FILTER: [u64; {}] = {filter:?};\n",
+         static COMMON_FILTER: [u64; {}] = {filter:?};\n\
+         /// Where the words of each first letter a to z start in [`COMMON_WORD_AT`], then the\n\
+         /// number of words.\n\
+         static COMMON_BY_FIRST: [u16; 27] = {by_first:?};\n",
         at.len(),
         filter.len()
     );

@@ -1544,8 +1544,13 @@ fn common_word_kind(s: &str) -> Option<u8> {
     if !crate::hashtab::filter_has(&COMMON_FILTER, s.as_bytes()) {
         return None;
     }
-    let n = COMMON_WORD_AT.len().saturating_sub(1);
-    let (mut lo, mut hi) = (0, n);
+    // Only the words of the first letter (every word is lower-case ASCII letters: no other
+    // first byte starts one).
+    let c = usize::from(s.as_bytes().first()?.wrapping_sub(b'a'));
+    let (mut lo, mut hi) = match (COMMON_BY_FIRST.get(c), COMMON_BY_FIRST.get(c + 1)) {
+        (Some(&a), Some(&b)) => (usize::from(a), usize::from(b)),
+        _ => return None,
+    };
     while lo < hi {
         let mid = (lo + hi) / 2;
         let (w, k) = common_word_at(mid)?;
