@@ -1726,6 +1726,20 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
     if s.len() < 5 || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
+    // Only the targets with the label's first letter (they are grouped by it); none, no shuffle
+    // (looked up first: it is cheaper than the surprisal).
+    let first = s.as_bytes().first().copied().unwrap_or(0);
+    let all = brands.scramble_targets();
+    let from = all.partition_point(|t| t.first < first);
+    let to = from
+        + all
+            .get(from..)
+            .unwrap_or(&[])
+            .partition_point(|t| t.first == first);
+    let targets = all.get(from..to).unwrap_or(&[]);
+    if targets.is_empty() {
+        return None;
+    }
     // Real words can hold a brand's letters (`olivegarden` holds onedrive's, `medicare` micard's);
     // the shuffles read as no language (`mecroaeri` 4.7 bits per letter, `olivegarden` 3.9).
     let sur = surprisal(s);
@@ -1733,7 +1747,6 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
         return None;
     }
     let have = crate::brand_data::letter_counts(s);
-    let first = s.as_bytes().first().copied().unwrap_or(0);
     // How many of the brand's letters the label lacks, for targets within reach.
     let missing = |t: &crate::brands::ScrambleTarget| -> Option<usize> {
         let tl = t.len;
@@ -1758,15 +1771,6 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
         };
         (missing <= 1 && !own()).then_some(missing)
     };
-    // Only the targets with the label's first letter (they are grouped by it).
-    let all = brands.scramble_targets();
-    let from = all.partition_point(|t| t.first < first);
-    let to = from
-        + all
-            .get(from..)
-            .unwrap_or(&[])
-            .partition_point(|t| t.first == first);
-    let targets = all.get(from..to).unwrap_or(&[]);
     targets
         .iter()
         // (The first-letter test of `missing`, ahead of the call: most targets fail it.)
