@@ -313,7 +313,7 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
     list(&mut out, "EXACT_LIST", "u32", &l.exact_list);
     list(&mut out, "BY_LEN", "u32", &l.by_len);
     list(&mut out, "LEN_START", "u32", &l.len_start);
-    list(&mut out, "LEN_MASKS", "u64", &l.len_masks);
+    list(&mut out, "LEN_MASKS", "u32", &l.len_masks);
     let _ = writeln!(
         out,
         "fn shipped_index() -> BrandIndex {{
@@ -350,6 +350,9 @@ fn brand_tables(suffix_start: &dyn Fn(&str) -> usize) -> String {
         deletions: Vec::new(),
         deletion_runs: HashMap::default(),
         scramble: OnceLock::new(),
+        ends: OnceLock::new(),
+        #[cfg(not(target_arch = \"wasm32\"))]
+        shared: Vec::new(),
     }}
 }}",
         l.target_len.0, l.target_len.1
@@ -398,6 +401,11 @@ fn common_words() {
     );
     let keys: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     let filter = hashtab::filter_layout(&keys, 16);
+    // Where the words of each first letter start, then the end: the search reads one letter's.
+    let by_first: Vec<usize> = (b'a'..=b'z')
+        .map(|c| keys.partition_point(|w| w.as_bytes().first() < Some(&c)))
+        .chain([keys.len()])
+        .collect();
     let out = format!(
         "/// Everyday words within lookalike reach of a brand (src/data/common_words.txt), sorted,\n\
          /// each followed by where it is excused: 0 anywhere, 1 only as a whole name, 2 from the\n\
@@ -406,7 +414,10 @@ fn common_words() {
          /// Where each word of [`COMMON_WORDS`] starts, and its end.\n\
          static COMMON_WORD_AT: [u16; {}] = {at:?};\n\
          /// The words' filter (hashtab::filter_has): most names are no common word.\n\
-         static COMMON_FILTER: [u64; {}] = {filter:?};\n",
+         static COMMON_FILTER: [u64; {}] = {filter:?};\n\
+         /// Where the words of each first letter a to z start in [`COMMON_WORD_AT`], then the\n\
+         /// number of words.\n\
+         static COMMON_BY_FIRST: [u16; 27] = {by_first:?};\n",
         at.len(),
         filter.len()
     );

@@ -54,7 +54,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // plus that many synthetic brands (how a longer list scales).
     if arg == "shipped" {
         let c = Checker::new();
-        println!("{} URLs, shipped tables: {} reasons", urls.len(), judge_all(&c, &urls));
+        println!(
+            "{} URLs, shipped tables: {} reasons",
+            urls.len(),
+            judge_all(&c, &urls)
+        );
         return Ok(());
     }
     let mut list = brands::shipped()?;

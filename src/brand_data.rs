@@ -183,18 +183,20 @@ pub fn letter_counts(s: &str) -> [u8; 26] {
     counts
 }
 
-/// The set of byte classes in a string, as bits: letters, digits, and the rest folded together.
-/// One edit changes at most two bits, so `popcount(mask(a) ^ mask(b)) > 2k` proves that `a` and
-/// `b` are more than `k` edits apart.
-pub fn letter_mask(s: &[u8]) -> u64 {
-    let mut m = 0u64;
+/// The set of byte classes in a string, as bits: each letter, digits in three classes and the
+/// other bytes in three. One edit changes at most two bits, so `popcount(mask(a) ^ mask(b)) > 2k`
+/// proves that `a` and `b` are more than `k` edits apart. (Bytes folded into one class only
+/// weaken the bound: a class's bit differs only when some byte of it does.) 32 bits: half the
+/// table of the u64 masks, and one-word operations in the .wasm.
+pub fn letter_mask(s: &[u8]) -> u32 {
+    let mut m = 0u32;
     for &b in s {
         let bit = match b {
             b'a'..=b'z' => b - b'a',
-            b'0'..=b'9' => 26 + (b - b'0'),
-            _ => 36 + (b % 28),
+            b'0'..=b'9' => 26 + (b - b'0') % 3,
+            _ => 29 + b % 3,
         };
-        m |= 1u64 << bit;
+        m |= 1u32 << bit;
     }
     m
 }
@@ -236,7 +238,7 @@ pub struct Derived {
     /// `by_len[len_start[l]..len_start[l + 1]]` are the texts of length `l`.
     pub len_start: Vec<u32>,
     /// `letter_mask` of each `by_len` entry's text.
-    pub len_masks: Vec<u64>,
+    pub len_masks: Vec<u32>,
     /// Shortest and longest target text.
     pub target_len: (usize, usize),
 }
@@ -425,7 +427,7 @@ pub struct Laid {
     pub exact_list: Vec<u32>,
     pub by_len: Vec<u32>,
     pub len_start: Vec<u32>,
-    pub len_masks: Vec<u64>,
+    pub len_masks: Vec<u32>,
     pub target_len: (usize, usize),
 }
 

@@ -6,18 +6,18 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::brand_data::{self as data, Derived, Span, TargetRow};
-use crate::verdict::BrandRef;
+use crate::verdict::{BrandRef, Text};
 
 pub use crate::brand_data::{parse, Brand, DataError};
 
 impl Brand {
     pub fn to_ref(&self, domain: &str) -> BrandRef {
         BrandRef {
-            id: self.id.clone(),
-            name_en: self.name_en.clone(),
-            name_ja: self.name_ja.clone(),
-            official_site: self.official_site.clone(),
-            official_domain: domain.to_string(),
+            id: self.id.as_str().into(),
+            name_en: self.name_en.as_str().into(),
+            name_ja: self.name_ja.as_str().into(),
+            official_site: self.official_site.as_str().into(),
+            official_domain: domain.into(),
         }
     }
 }
@@ -36,11 +36,11 @@ pub struct BrandView<'a> {
 impl BrandView<'_> {
     pub fn to_ref(&self, domain: &str) -> BrandRef {
         BrandRef {
-            id: self.id.to_string(),
-            name_en: self.name_en.to_string(),
-            name_ja: self.name_ja.to_string(),
-            official_site: self.official_site.to_string(),
-            official_domain: domain.to_string(),
+            id: self.id.into(),
+            name_en: self.name_en.into(),
+            name_ja: self.name_ja.into(),
+            official_site: self.official_site.into(),
+            official_domain: domain.into(),
         }
     }
 }
@@ -121,7 +121,7 @@ pub struct BrandIndex {
     /// Target indexes by text length, with their letter masks (see `brand_data::derive`).
     by_len: Cow<'static, [u32]>,
     len_start: Cow<'static, [u32]>,
-    len_masks: Cow<'static, [u64]>,
+    len_masks: Cow<'static, [u32]>,
     /// Shortest and longest target: a string further than two edits from both ends of this
     /// range cannot be close to any target.
     pub target_len: (usize, usize),
@@ -133,6 +133,67 @@ pub struct BrandIndex {
     deletion_runs: HashMap<u64, (u32, u32)>,
     /// The shuffle check's targets, made on first use (see [`BrandIndex::scramble_targets`]).
     scramble: OnceLock<Vec<ScrambleTarget>>,
+    /// For a list laid out at run time, each brand's id, names, site and first domain as text
+    /// that verdicts share (see [`BrandIndex::brand_ref`]); empty for the shipped (static) one.
+    /// Not in the .wasm (see verdict::Text).
+    #[cfg(not(target_arch = "wasm32"))]
+    shared: Vec<[Text; 5]>,
+    /// The length buckets by end byte, made on first use (see [`Ends`]).
+    ends: OnceLock<Ends>,
+}
+
+/// The length scan's buckets (`by_len`, same ranges) each sorted by the first byte of the texts,
+/// and again by the last byte, as (that byte, the other end's byte, letter mask, group). An
+/// ASCII string of three bytes or more within one edit of a text keeps its first byte or its
+/// last (one edit at one end leaves the other end as it was), so for buckets where one edit is
+/// allowed the scan reads only the entries of the string's two end bytes.
+#[derive(Debug, Default)]
+struct Ends {
+    first: Vec<(u8, u8, u32, u32)>,
+    last: Vec<(u8, u8, u32, u32)>,
+    /// Where each byte class ([`end_class`]) starts in a bucket of `first` / `last`: entries
+    /// `[(bucket * 28 + class) ..][..2]` bound it.
+    first_at: Vec<u32>,
+    last_at: Vec<u32>,
+}
+
+/// Sorts a bucket of [`Ends`] by [`end_class`] (a counting sort, which keeps the bucket's order
+/// within a class) and returns where each class starts in it, then its length.
+#[cold]
+#[inline(never)]
+fn by_class(bucket: &mut [(u8, u8, u32, u32)]) -> [usize; 28] {
+    let mut start = [0usize; 28];
+    for x in bucket.iter() {
+        if let Some(c) = start.get_mut(end_class(x.0) + 1) {
+            *c += 1;
+        }
+    }
+    let mut sum = 0;
+    for c in start.iter_mut() {
+        sum += *c;
+        *c = sum;
+    }
+    let mut next = start;
+    let mut sorted = vec![(0, 0, 0, 0); bucket.len()];
+    for x in bucket.iter() {
+        if let Some(slot) = next.get_mut(end_class(x.0)) {
+            if let Some(place) = sorted.get_mut(*slot) {
+                *place = *x;
+            }
+            *slot += 1;
+        }
+    }
+    bucket.copy_from_slice(&sorted);
+    start
+}
+
+/// A byte's class in [`Ends`]: a lower-case letter's own (0 to 25), 26 for every other byte.
+fn end_class(b: u8) -> usize {
+    if b.is_ascii_lowercase() {
+        usize::from(b - b'a')
+    } else {
+        26
+    }
 }
 
 /// How many brands (the most impersonated, in file order) the shuffle check compares against:
@@ -275,7 +336,7 @@ fn at_most_bits(x: u64, k: u32) -> bool {
 /// Bit i set when `masks[i] ^ mask` has at most K bits (K is 2 or 4), by clearing its lowest set
 /// bit K times: no branch, so the N tests become a few vector operations.
 #[inline(always)]
-fn passing<const K: u32, const N: usize>(masks: &[u64; N], mask: u64) -> u32 {
+fn passing<const K: u32, const N: usize>(masks: &[u32; N], mask: u32) -> u32 {
     let mut hits = 0u32;
     for (i, m) in masks.iter().enumerate() {
         let mut x = m ^ mask;
@@ -390,13 +451,68 @@ impl BrandIndex {
             deletions: Vec::new(),
             deletion_runs: HashMap::default(),
             scramble: OnceLock::new(),
+            ends: OnceLock::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            shared: Vec::new(),
         };
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            idx.shared = (0..idx.brands.len())
+                .filter_map(|i| idx.get(i))
+                .map(|v| {
+                    [v.id, v.name_en, v.name_ja, v.official_site, v.first_domain].map(Text::from)
+                })
+                .collect();
+        }
         // Not in the .wasm: a browser's list is the shipped one plus a few domains, and the scan
         // finds the same targets (the test below checks both against brute force).
         if cfg!(not(target_arch = "wasm32")) && idx.targets.len() > SCAN_MAX_TARGETS {
             idx.build_deletions();
         }
         idx
+    }
+
+    /// `s` as verdict text: borrowed when it lies in the shipped (static) blob, as the brands'
+    /// names, sites and domains do, copied otherwise.
+    pub fn text(&self, s: &str) -> Text {
+        if let Cow::Borrowed(blob) = self.blob {
+            // Where `s` would start in the blob (a wrapped, out-of-range offset when it is not
+            // there); taken only when the blob's bytes there are `s`'s own.
+            let at = (s.as_ptr() as usize).wrapping_sub(blob.as_ptr() as usize);
+            if let Some(t) = at.checked_add(s.len()).and_then(|end| blob.get(at..end)) {
+                if std::ptr::eq(t.as_ptr(), s.as_ptr()) {
+                    return Text::from_static(t);
+                }
+            }
+        }
+        Text::from(s)
+    }
+
+    /// A reason's view of brand `b`, naming `domain`: its strings borrowed from the static blob
+    /// when they are there (see [`BrandIndex::text`]).
+    pub fn brand_ref(&self, b: usize, domain: &str) -> Option<BrandRef> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some([id, name_en, name_ja, official_site, first_domain]) = self.shared.get(b) {
+            return Some(BrandRef {
+                id: id.clone(),
+                name_en: name_en.clone(),
+                name_ja: name_ja.clone(),
+                official_site: official_site.clone(),
+                official_domain: if domain == first_domain.as_str() {
+                    first_domain.clone()
+                } else {
+                    Text::from(domain)
+                },
+            });
+        }
+        let v = self.get(b)?;
+        Some(BrandRef {
+            id: self.text(v.id),
+            name_en: self.text(v.name_en),
+            name_ja: self.text(v.name_ja),
+            official_site: self.text(v.official_site),
+            official_domain: self.text(domain),
+        })
     }
 
     /// A string of the blob.
@@ -413,6 +529,12 @@ impl BrandIndex {
         if !crate::hashtab::filter_has(filter, key.as_bytes()) {
             return None;
         }
+        self.probe(slots, keys, key)
+    }
+
+    /// [`BrandIndex::find`] past the filter (one copy of the probe for every table).
+    #[inline]
+    fn probe(&self, slots: &[u32], keys: &[Span], key: &str) -> Option<usize> {
         crate::hashtab::find(slots, key, |i| keys.get(i).map(|sp| self.str(*sp)))
     }
 
@@ -474,6 +596,11 @@ impl BrandIndex {
         let l = s.len();
         let mask = data::letter_mask(s);
         let lo = l.saturating_sub(2);
+        // The string's end bytes, when the one-edit buckets can be read by them (see [`Ends`]).
+        let ends = match (s.first(), s.last()) {
+            (Some(&f), Some(&z)) if l >= 3 && s.is_ascii() => Some((f, z)),
+            _ => None,
+        };
         for tl in lo..=l + 2 {
             let allowed = max_edits(tl.min(l));
             if tl.abs_diff(l) > allowed {
@@ -485,6 +612,34 @@ impl BrandIndex {
                 continue;
             };
             let (a, b) = (a as usize, b as usize);
+            if let (1, Some((f, z))) = (allowed, ends) {
+                let index = self.ends();
+                let mut from_end =
+                    |entries: &[(u8, u8, u32, u32)], at: &[u32], byte: u8, skip: Option<u8>| {
+                        let c = key * 28 + end_class(byte);
+                        let (Some(&from), Some(&to)) = (at.get(c), at.get(c + 1)) else {
+                            return;
+                        };
+                        for e in entries.get(from as usize..to as usize).unwrap_or(&[]) {
+                            // (Those with the first byte too were read by first byte.)
+                            if e.0 == byte
+                                && skip != Some(e.1)
+                                && at_most_bits(u64::from(e.2 ^ mask), 2)
+                            {
+                                let group =
+                                    self.exact_range.get(e.3 as usize).and_then(|(a, n)| {
+                                        self.exact_list.get(*a as usize..(*a + *n) as usize)
+                                    });
+                                if let Some(group) = group {
+                                    each(group);
+                                }
+                            }
+                        }
+                    };
+                from_end(&index.first, &index.first_at, f, None);
+                from_end(&index.last, &index.last_at, z, Some(f));
+                continue;
+            }
             let (Some(ids), Some(masks)) = (self.by_len.get(a..b), self.len_masks.get(a..b)) else {
                 continue;
             };
@@ -504,7 +659,7 @@ impl BrandIndex {
             const N: usize = 16;
             let (mut id_chunks, mut mask_chunks) = (ids.chunks_exact(N), masks.chunks_exact(N));
             for (ic, mc) in (&mut id_chunks).zip(&mut mask_chunks) {
-                let Ok(mc) = <&[u64; N]>::try_from(mc) else {
+                let Ok(mc) = <&[u32; N]>::try_from(mc) else {
                     continue;
                 };
                 let mut hits = if limit <= 2 {
@@ -521,7 +676,7 @@ impl BrandIndex {
                 }
             }
             for (gi, m) in id_chunks.remainder().iter().zip(mask_chunks.remainder()) {
-                if at_most_bits(m ^ mask, limit) {
+                if at_most_bits(u64::from(m ^ mask), limit) {
                     visit(gi);
                 }
             }
@@ -529,6 +684,41 @@ impl BrandIndex {
                 break;
             }
         }
+    }
+
+    /// The buckets by end byte (see [`Ends`]), made on first use.
+    fn ends(&self) -> &Ends {
+        self.ends.get_or_init(|| self.make_ends())
+    }
+
+    /// [`BrandIndex::ends`]'s index, made once: out of line, and optimized as run once.
+    #[cold]
+    #[inline(never)]
+    fn make_ends(&self) -> Ends {
+        let mut e = Ends::default();
+        for (gi, m) in self.by_len.iter().zip(self.len_masks.iter()) {
+            let text = self
+                .exact_keys
+                .get(*gi as usize)
+                .map_or(&[][..], |sp| self.str(*sp).as_bytes());
+            let (f, z) = (
+                text.first().copied().unwrap_or(0),
+                text.last().copied().unwrap_or(0),
+            );
+            e.first.push((f, z, *m, *gi));
+            e.last.push((z, f, *m, *gi));
+        }
+        for w in self.len_start.windows(2) {
+            let [a, b] = *w else { continue };
+            for (v, at) in [
+                (&mut e.first, &mut e.first_at),
+                (&mut e.last, &mut e.last_at),
+            ] {
+                let bucket = v.get_mut(a as usize..b as usize).unwrap_or(&mut []);
+                at.extend(by_class(bucket).iter().map(|i| a + *i as u32));
+            }
+        }
+        e
     }
 
     /// Indexes of the targets whose text is exactly `s`, ascending.
@@ -585,10 +775,20 @@ impl BrandIndex {
             .map(|b| (b & !data::HOSTING_DOMAIN) as usize)
     }
 
-    /// The brand of a word.
-    #[inline]
+    /// The brand of a word. The filter is asked in line, where the word is looked up (most
+    /// substrings and tokens tried are no brand word): only the rest is a call.
+    #[inline(always)]
     pub fn word(&self, w: &str) -> Option<usize> {
-        let i = self.find(&self.word_filter, &self.word_slots, &self.word_keys, w)?;
+        if !crate::hashtab::filter_has(&self.word_filter, w.as_bytes()) {
+            return None;
+        }
+        self.word_past_filter(w)
+    }
+
+    /// [`BrandIndex::word`] for a word its filter let through.
+    #[inline(never)]
+    fn word_past_filter(&self, w: &str) -> Option<usize> {
+        let i = self.probe(&self.word_slots, &self.word_keys, w)?;
         self.word_brand
             .get(i)
             .map(|b| (*b & !data::EVERYDAY_WORD) as usize)
@@ -618,6 +818,16 @@ impl BrandIndex {
             }
         }
         m
+    }
+
+    /// False when no dotted domain has a key of this length, first three bytes and last byte
+    /// (three bytes or more): [`BrandIndex::dotted`]'s filter, before a key is pieced together.
+    #[inline]
+    pub fn dotted_may_have(&self, len: usize, head: [u8; 3], last: u8) -> bool {
+        crate::hashtab::filter_has_bit(
+            &self.dotted_filter,
+            crate::hashtab::filter_bit_of(len, head, last),
+        )
     }
 
     /// The brand and domain of a dotted domain (`eki.net.com` → eki-net.com).
@@ -914,6 +1124,29 @@ mod tests {
             for start in 0..bytes.len() - len + 1 {
                 let key = bytes.get(start..start + len).unwrap_or(&[]);
                 assert_eq!(crate::hashtab::filter_bit(key), reference(key), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn filter_bit_of_is_filter_bit_from_the_parts() {
+        let bytes = b"amazon.co.jp-\x00\xff\xe3x";
+        for len in 3..=bytes.len() {
+            for start in 0..bytes.len() - len + 1 {
+                let key = &bytes[start..start + len];
+                let bit =
+                    crate::hashtab::filter_bit_of(len, [key[0], key[1], key[2]], key[len - 1]);
+                assert_eq!(bit, crate::hashtab::filter_bit(key), "{key:?}");
+            }
+        }
+        let idx = BrandIndex::shipped();
+        for k in idx.dotted_keys.iter().map(|sp| idx.str(*sp)) {
+            let b = k.as_bytes();
+            if b.len() >= 3 {
+                assert!(
+                    idx.dotted_may_have(b.len(), [b[0], b[1], b[2]], b[b.len() - 1]),
+                    "{k}"
+                );
             }
         }
     }

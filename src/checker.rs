@@ -6,7 +6,7 @@ use crate::brands::{self, Brand, BrandIndex, DataError};
 use crate::domain::{self, SuffixKind};
 use crate::parse::{self, HostKind, ParseError, Parsed};
 use crate::signals;
-use crate::verdict::{BrandRef, Code, Level, Reason, Verdict};
+use crate::verdict::{BrandRef, Code, Level, Reason, Text, Verdict};
 
 /// How much the user wants to hear about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -41,7 +41,7 @@ pub struct Checker {
     pub(crate) brands: BrandIndex,
     trusted: HashSet<String>,
     sensitivity: Sensitivity,
-    data_version: String,
+    data_version: &'static str,
 }
 
 impl Default for Checker {
@@ -127,21 +127,13 @@ impl Checker {
             brands,
             trusted,
             sensitivity: settings.sensitivity,
-            // "brands {}; psl {}", without the formatting machinery (code a cold wasm
-            // instance would compile for it).
-            data_version: [
-                "brands ",
-                crate::BRANDS_VERSION,
-                "; psl ",
-                domain::PSL_VERSION,
-            ]
-            .concat(),
+            data_version: data_version(),
         }
     }
 
     /// Versions of the embedded data.
     pub fn data_version(&self) -> &str {
-        &self.data_version
+        self.data_version
     }
 
     /// The protected brands.
@@ -196,7 +188,8 @@ impl Checker {
             brand: None,
             official_site: None,
             embedded_url: None,
-            data_version: self.data_version.clone(),
+            // Made once for the program: a verdict borrows it.
+            data_version: Text::from_static(self.data_version),
         }
     }
 
@@ -231,7 +224,12 @@ impl Checker {
     /// them in from `p` when this is done.
     fn judge_parsed(&self, input: &str, p: &Parsed, depth: u8) -> Verdict {
         let mut v = self.empty_verdict(input);
-        v.scheme = Some(p.url.scheme().to_string());
+        v.scheme = Some(match p.url.scheme() {
+            // (The only schemes a parsed URL has.)
+            "https" => Text::from_static("https"),
+            "http" => Text::from_static("http"),
+            s => Text::from(s),
+        });
         let ip_text;
         let host: &str = match &p.host {
             HostKind::Domain(d) => d,
@@ -263,14 +261,11 @@ impl Checker {
             let info = host_info(p, d, &self.brands, punycode);
             v.registrable = info.registrable.map(String::from);
             v.public_suffix = Some(info.suffix.to_string());
-            v.suffix_kind = Some(
-                match info.kind {
-                    SuffixKind::Icann => "icann",
-                    SuffixKind::Private => "private",
-                    SuffixKind::Unknown => "unknown",
-                }
-                .to_string(),
-            );
+            v.suffix_kind = Some(Text::from_static(match info.kind {
+                SuffixKind::Icann => "icann",
+                SuffixKind::Private => "private",
+                SuffixKind::Unknown => "unknown",
+            }));
             v.subdomain = (!info.subdomain.is_empty()).then(|| info.subdomain.to_string());
             v.country = country_of(info.suffix);
             if self.is_trusted(d) {
@@ -278,7 +273,7 @@ impl Checker {
                     code: Code::TrustedByUser,
                     weight: 0,
                     brand: None,
-                    detail: Some(d.clone()),
+                    detail: Some(Text::from(d.as_str())),
                 });
                 v.reasons = reasons;
                 return v;
@@ -308,7 +303,7 @@ impl Checker {
                         code: Code::EmbeddedUrl,
                         weight: iv.score + if proxied { signals::w::PROXIED } else { 0 },
                         brand: iv.brand.clone(),
-                        detail: iv.url.clone(),
+                        detail: iv.url.clone().map(Text::from),
                     });
                     for r in iv.reasons {
                         if r.code != Code::EmbeddedUrl && !reasons.iter().any(|x| x.code == r.code)
@@ -350,6 +345,21 @@ impl Checker {
             Level::Safe
         }
     }
+}
+
+/// "brands {}; psl {}" of the embedded data, made once for the program (every verdict names it).
+fn data_version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    // Without the formatting machinery (code a cold wasm instance would compile for it).
+    VERSION.get_or_init(|| {
+        [
+            "brands ",
+            crate::BRANDS_VERSION,
+            "; psl ",
+            domain::PSL_VERSION,
+        ]
+        .concat()
+    })
 }
 
 /// The brands a user's `protected` setting adds. Entries that are not domains are ignored.

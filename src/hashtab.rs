@@ -135,6 +135,28 @@ pub fn filter_bit3(a: u8, b: u8, c: u8) -> u32 {
     h ^ (h >> 15)
 }
 
+/// [`filter_bit`] of a key of three bytes or more, from its length, its first three bytes and
+/// its last: a caller that would piece the key together tests the filter first.
+#[inline]
+pub fn filter_bit_of(len: usize, [a, b, c]: [u8; 3], last: u8) -> u32 {
+    let mut h = (len as u32).wrapping_mul(0x9E37_79B9);
+    for x in [a, b, c, last] {
+        h = (h ^ u32::from(x)).wrapping_mul(0x0100_0193);
+    }
+    h ^ (h >> 15)
+}
+
+/// Whether a filter has a bit ([`filter_has`] of a key whose [`filter_bit`] is known).
+#[inline]
+pub fn filter_has_bit(filter: &[u64], bit: u32) -> bool {
+    let bits = filter.len() * 64;
+    if bits == 0 {
+        return true;
+    }
+    let i = bit as usize & (bits - 1);
+    filter.get(i / 64).is_none_or(|w| (w >> (i % 64)) & 1 == 1)
+}
+
 /// A filter of at least `bits_per_key` bits per key (a power of two of u64 words); empty (lets
 /// everything through) for 0.
 pub fn filter_layout<K: AsRef<str>>(keys: &[K], bits_per_key: usize) -> Vec<u64> {

@@ -38,7 +38,7 @@ use std::sync::LazyLock;
 
 pub use checker::{Checker, Sensitivity, Settings};
 pub use extract::extract_urls;
-pub use verdict::{BrandRef, Code, Level, Reason, Verdict};
+pub use verdict::{BrandRef, Code, Level, Reason, Text, Verdict};
 
 /// Date of the last review of src/data/brands.tsv.
 pub const BRANDS_VERSION: &str = "2026-11-26";

@@ -9,7 +9,7 @@ use crate::brands::{deletion_hashes, max_edits, BrandIndex};
 use crate::checker::{opaque, HostInfo, HostPass};
 use crate::domain::SuffixKind;
 use crate::parse::{HostKind, Parsed};
-use crate::verdict::{Code, Reason};
+use crate::verdict::{Code, Reason, Text};
 
 /// Weights. `suspicious` from 30, `dangerous` from 70 (see checker.rs).
 pub mod w {
@@ -128,7 +128,17 @@ fn detailed(code: Code, weight: i32, detail: &str) -> Reason {
         code,
         weight,
         brand: None,
-        detail: Some(detail.to_string()),
+        detail: Some(Text::from(detail)),
+    }
+}
+
+/// [`detailed`] with a static detail (a service's domain, a listed TLD): borrowed, not copied.
+fn detailed_static(code: Code, weight: i32, detail: &'static str) -> Reason {
+    Reason {
+        code,
+        weight,
+        brand: None,
+        detail: Some(Text::from_static(detail)),
     }
 }
 
@@ -143,8 +153,8 @@ fn branded(
     Reason {
         code,
         weight,
-        brand: brands.get(b).map(|br| br.to_ref(domain)),
-        detail: Some(detail.to_string()),
+        brand: brands.brand_ref(b, domain),
+        detail: Some(brands.text(detail)),
     }
 }
 
@@ -549,18 +559,33 @@ fn is_credential_word(t: &str) -> bool {
 
 /// `list.contains(&t)` through the list's tables by first byte and by length ([`word_table`],
 /// [`word_lengths`]): only the words of `t`'s first byte and length are compared.
-fn in_word_tables(list: &[&str], by_first: &[u64; 256], by_len: &[u64; 17], t: &str) -> bool {
+fn in_word_tables(
+    list: &[&'static str],
+    by_first: &[u64; 256],
+    by_len: &[u64; 17],
+    t: &str,
+) -> bool {
+    word_in_tables(list, by_first, by_len, t).is_some()
+}
+
+/// [`in_word_tables`], returning the list's own entry (static text a reason can borrow).
+fn word_in_tables(
+    list: &[&'static str],
+    by_first: &[u64; 256],
+    by_len: &[u64; 17],
+    t: &str,
+) -> Option<&'static str> {
     let first = t.as_bytes().first().map_or(0, |b| usize::from(*b));
     let mut maybe = by_first.get(first).copied().unwrap_or(0)
         & by_len.get(t.len().min(16)).copied().unwrap_or(0);
     while maybe != 0 {
         let i = maybe.trailing_zeros() as usize;
         maybe &= maybe - 1;
-        if list.get(i) == Some(&t) {
-            return true;
+        if let Some(w) = list.get(i).filter(|w| **w == t) {
+            return Some(w);
         }
     }
-    false
+    None
 }
 
 /// Bitmasks over a list of words by length, 16 standing for 16 bytes and more.
@@ -753,7 +778,9 @@ static SERVICES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Service
 fn service_domains(host: &str) -> [Option<&'static str>; 3] {
     let mut found = [None; 3];
     let mut h = host;
-    loop {
+    // Every listed domain has a dot (a test below checks): a last label alone (`com`) is on no
+    // list, and is not looked up.
+    while let Some(dot) = h.bytes().position(|b| b == b'.') {
         if let Some((k, v)) = SERVICES.get_key_value(h) {
             let slot = match v {
                 Service::DynamicDns => 0,
@@ -764,11 +791,9 @@ fn service_domains(host: &str) -> [Option<&'static str>; 3] {
                 f.get_or_insert(*k);
             }
         }
-        match h.bytes().position(|b| b == b'.') {
-            Some(dot) => h = h.get(dot + 1..).unwrap_or(""),
-            None => return found,
-        }
+        h = h.get(dot + 1..).unwrap_or("");
     }
+    found
 }
 
 /// `hay.find(needle)` for a non-empty needle (None for an empty one): a scan for the needle's
@@ -1291,6 +1316,19 @@ fn embedded_in<'a>(
             .count()
     });
     for i in 0..n {
+        // The first three bytes of every window from token i (two tokens or more joined by
+        // dots), and the window's length as it grows: the table's filter is asked before the
+        // key is pieced together (most windows are no dotted domain).
+        let head = match (toks.get(i), toks.get(i + 1)) {
+            (Some((t, _)), Some((u, _))) => match (t.as_bytes(), u.as_bytes()) {
+                ([a, b, c, ..], _) => [*a, *b, *c],
+                ([a, b], _) => [*a, *b, b'.'],
+                ([a], [c, ..]) => [*a, b'.', *c],
+                _ => [0; 3],
+            },
+            _ => [0; 3],
+        };
+        let mut key_len = toks.get(i).map_or(0, |(t, _)| t.len());
         for len in 2..=4 {
             let j = i + len;
             if j > n {
@@ -1301,35 +1339,56 @@ fn embedded_in<'a>(
             if i + reg_tokens >= n {
                 break;
             }
-            // Tokens joined by one byte each are no longer than the host they were cut from.
-            key.clear();
-            key.reserve(h.host.len());
-            for (k, (t, _)) in toks.get(i..j).unwrap_or(&[]).iter().enumerate() {
-                if k > 0 {
-                    key.push('.');
-                }
-                key.push_str(t);
+            let Some((t_last, _)) = toks.get(j - 1) else {
+                break;
+            };
+            key_len += 1 + t_last.len();
+            let last = t_last.as_bytes().last().copied().unwrap_or(0);
+            if !brands.dotted_may_have(key_len, head, last) {
+                continue;
             }
-            if let Some((b, d)) = brands.dotted(key) {
-                // Dotted when every joint of the window (as written) is a dot.
-                let written = h.host.contains(d) && {
-                    let all_dots = toks
-                        .get(i + 1..j)
-                        .unwrap_or(&[])
-                        .iter()
-                        .all(|(_, after_dot)| *after_dot);
-                    all_dots || d.contains('-')
-                };
-                let (code, weight) = if written {
-                    (Code::BrandDomainEmbedded, w::BRAND_DOMAIN_EMBEDDED)
-                } else {
-                    (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
-                };
-                return Some(branded(code, weight, brands, b, d, key));
+            if let Some(r) = window_reason(h, brands, toks.get(i..j).unwrap_or(&[]), key) {
+                return Some(r);
             }
         }
     }
     None
+}
+
+/// [`embedded_in`]'s reason for a window of tokens its filter let through, if the tokens joined
+/// by dots (into `key`) are a brand's dotted domain. Out of line: the window loop stays small.
+#[inline(never)]
+fn window_reason(
+    h: &HostInfo<'_>,
+    brands: &BrandIndex,
+    window: &[(&str, bool)],
+    key: &mut String,
+) -> Option<Reason> {
+    // Tokens joined by one byte each are no longer than the host they were cut from.
+    key.clear();
+    key.reserve(h.host.len());
+    for (k, (t, _)) in window.iter().enumerate() {
+        if k > 0 {
+            key.push('.');
+        }
+        key.push_str(t);
+    }
+    let (b, d) = brands.dotted(key)?;
+    // Dotted when every joint of the window (as written) is a dot.
+    let written = h.host.contains(d) && {
+        let all_dots = window
+            .get(1..)
+            .unwrap_or(&[])
+            .iter()
+            .all(|(_, after_dot)| *after_dot);
+        all_dots || d.contains('-')
+    };
+    let (code, weight) = if written {
+        (Code::BrandDomainEmbedded, w::BRAND_DOMAIN_EMBEDDED)
+    } else {
+        (Code::BrandDomainHyphenated, w::BRAND_DOMAIN_HYPHENATED)
+    };
+    Some(branded(code, weight, brands, b, d, key))
 }
 
 /// `co.jp`, `ne.jp` (or misspelled `co.jq`, `co.ip`, `-co-jp`, `co.jp-admin`) anywhere but at the
@@ -1370,12 +1429,23 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
             continue;
         }
         let claimed = prev.unwrap_or("");
-        let claimed_domain = format!("{claimed}.{sld}.jp");
+        // `{claimed}.{sld}.jp` with hyphens written as dots (the dotted table's key), pieced
+        // together: `format!` and `replace` cost several times more.
+        let mut key = String::with_capacity(claimed.len() + sld.len() + 4);
+        for (i, piece) in split_byte(claimed, b'-').enumerate() {
+            if i > 0 {
+                key.push('.');
+            }
+            key.push_str(piece);
+        }
+        key.push('.');
+        key.push_str(sld);
+        key.push_str(".jp");
         let brand = brands
-            .dotted(&claimed_domain.replace('-', "."))
+            .dotted(&key)
             .map(|(b, d)| (b, d.to_string()))
             .or_else(|| closest(claimed, brands).map(|(t, _)| (t.brand, t.domain.to_string())));
-        let detail = format!("{claimed}.{sld}.{tld}");
+        let detail = [claimed, ".", sld, ".", tld].concat();
         match brand {
             Some((b, d)) => out.push(branded(
                 Code::FakeJpSuffix,
@@ -1493,7 +1563,7 @@ fn domain_in_subdomain(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
             out.push(detailed(
                 Code::DomainInSubdomain,
                 w::DOMAIN_IN_SUBDOMAIN,
-                &format!("{name}.{tld}"),
+                &[name, ".", tld].concat(),
             ));
             return;
         }
@@ -1516,8 +1586,13 @@ fn common_word_kind(s: &str) -> Option<u8> {
     if !crate::hashtab::filter_has(&COMMON_FILTER, s.as_bytes()) {
         return None;
     }
-    let n = COMMON_WORD_AT.len().saturating_sub(1);
-    let (mut lo, mut hi) = (0, n);
+    // Only the words of the first letter (every word is lower-case ASCII letters: no other
+    // first byte starts one).
+    let c = usize::from(s.as_bytes().first()?.wrapping_sub(b'a'));
+    let (mut lo, mut hi) = match (COMMON_BY_FIRST.get(c), COMMON_BY_FIRST.get(c + 1)) {
+        (Some(&a), Some(&b)) => (usize::from(a), usize::from(b)),
+        _ => return None,
+    };
     while lo < hi {
         let mid = (lo + hi) / 2;
         let (w, k) = common_word_at(mid)?;
@@ -1693,6 +1768,20 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
     if s.len() < 5 || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
+    // Only the targets with the label's first letter (they are grouped by it); none, no shuffle
+    // (looked up first: it is cheaper than the surprisal).
+    let first = s.as_bytes().first().copied().unwrap_or(0);
+    let all = brands.scramble_targets();
+    let from = all.partition_point(|t| t.first < first);
+    let to = from
+        + all
+            .get(from..)
+            .unwrap_or(&[])
+            .partition_point(|t| t.first == first);
+    let targets = all.get(from..to).unwrap_or(&[]);
+    if targets.is_empty() {
+        return None;
+    }
     // Real words can hold a brand's letters (`olivegarden` holds onedrive's, `medicare` micard's);
     // the shuffles read as no language (`mecroaeri` 4.7 bits per letter, `olivegarden` 3.9).
     let sur = surprisal(s);
@@ -1700,7 +1789,6 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
         return None;
     }
     let have = crate::brand_data::letter_counts(s);
-    let first = s.as_bytes().first().copied().unwrap_or(0);
     // How many of the brand's letters the label lacks, for targets within reach.
     let missing = |t: &crate::brands::ScrambleTarget| -> Option<usize> {
         let tl = t.len;
@@ -1725,15 +1813,6 @@ fn scrambled<'a>(s: &str, brands: &'a BrandIndex) -> Option<crate::brands::Targe
         };
         (missing <= 1 && !own()).then_some(missing)
     };
-    // Only the targets with the label's first letter (they are grouped by it).
-    let all = brands.scramble_targets();
-    let from = all.partition_point(|t| t.first < first);
-    let to = from
-        + all
-            .get(from..)
-            .unwrap_or(&[])
-            .partition_point(|t| t.first == first);
-    let targets = all.get(from..to).unwrap_or(&[]);
     targets
         .iter()
         // (The first-letter test of `missing`, ahead of the call: most targets fail it.)
@@ -2514,9 +2593,18 @@ fn service_label<'a>(h: &HostInfo<'a>) -> Option<&'a str> {
 fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
     let [dynamic_dns, free_hosting, shortener] = service_domains(h.host);
     if let Some(s) = dynamic_dns {
-        out.push(detailed(Code::DynamicDns, w::DYNAMIC_DNS, s));
-    } else if let Some(s) = free_hosting.or_else(|| s3_endpoint(h.host)) {
-        out.push(detailed(Code::FreeHosting, w::FREE_HOSTING, s));
+        out.push(detailed_static(Code::DynamicDns, w::DYNAMIC_DNS, s));
+    } else if let Some(s) = free_hosting
+        .map(|s| (s, Text::from_static(s)))
+        .or_else(|| s3_endpoint(h.host).map(|s| (s, Text::from(s))))
+    {
+        let (s, detail) = s;
+        out.push(Reason {
+            code: Code::FreeHosting,
+            weight: w::FREE_HOSTING,
+            brand: None,
+            detail: Some(detail),
+        });
         let inner = h
             .host
             .strip_suffix(s)
@@ -2537,11 +2625,11 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         } else {
             w::SHORTENER
         };
-        out.push(detailed(Code::UrlShortener, weight, s));
+        out.push(detailed_static(Code::UrlShortener, weight, s));
     }
     let tld = last_piece(h.host, b'.');
-    if in_word_tables(ABUSED_TLDS, &ABUSED_BY_FIRST, &ABUSED_BY_LEN, tld) {
-        out.push(detailed(Code::RiskyTld, w::ABUSED_TLD, tld));
+    if let Some(tld) = word_in_tables(ABUSED_TLDS, &ABUSED_BY_FIRST, &ABUSED_BY_LEN, tld) {
+        out.push(detailed_static(Code::RiskyTld, w::ABUSED_TLD, tld));
     } else if tld == "cn" && h.suffix == "cn" {
         // Names of one to three characters under `cn` are scarce and long held (`boc.cn`,
         // `360.cn`, `nga.cn`); throwaway registrations are longer. They weigh as a risky TLD.
@@ -2550,14 +2638,14 @@ fn host_tricks(h: &HostInfo<'_>, out: &mut Vec<Reason>) {
         } else {
             w::CN_TLD
         };
-        out.push(detailed(Code::RiskyTld, weight, tld));
-    } else if in_word_tables(RISKY_TLDS, &RISKY_BY_FIRST, &RISKY_BY_LEN, tld) {
+        out.push(detailed_static(Code::RiskyTld, weight, "cn"));
+    } else if let Some(tld) = word_in_tables(RISKY_TLDS, &RISKY_BY_FIRST, &RISKY_BY_LEN, tld) {
         let weight = if h.suffix == tld && numbered_name(h.reg_label) {
             w::RISKY_TLD + w::NUMBERED_NAME
         } else {
             w::RISKY_TLD
         };
-        out.push(detailed(Code::RiskyTld, weight, tld));
+        out.push(detailed_static(Code::RiskyTld, weight, tld));
     }
     if let Some(next) = www_before_name(h.subdomain, h.suffix, h.kind) {
         // A single character after `www.` (`www.e.example.com`) names no department or region.
@@ -3332,6 +3420,18 @@ mod tests {
         ] {
             assert_eq!(base64_url(v), None, "{v}");
         }
+    }
+
+    #[test]
+    fn every_service_domain_has_a_dot() {
+        // service_domains does not look up a host's last label alone.
+        for d in DYNAMIC_DNS.iter().chain(FREE_HOSTING).chain(SHORTENERS) {
+            assert!(d.contains('.'), "{d}");
+        }
+        assert_eq!(
+            SERVICES.len(),
+            SERVICES.keys().filter(|d| d.contains('.')).count()
+        );
     }
 
     #[test]

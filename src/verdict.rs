@@ -3,6 +3,252 @@
 
 use serde::Serialize;
 
+pub use text::Text;
+
+/// Natively: static text borrowed, run-time text shared (`Arc`).
+#[cfg(not(target_arch = "wasm32"))]
+mod text {
+    use serde::Serialize;
+
+    /// A string of a verdict that often comes from the checker's own data (a brand's name and
+    /// site, a suffix kind, a service's domain): static text is borrowed, and a brand list laid
+    /// out at run time shares its strings (a clone is a count, not a copy), so a verdict
+    /// allocates only what it takes from the input. Reads, compares, prints and serializes as
+    /// the plain string it holds.
+    #[derive(Clone)]
+    pub struct Text(Repr);
+
+    #[derive(Clone)]
+    enum Repr {
+        Static(&'static str),
+        Owned(Owned),
+    }
+
+    /// Text made at run time, shared.
+    type Owned = std::sync::Arc<str>;
+
+    impl Text {
+        /// Static text, borrowed.
+        pub const fn from_static(s: &'static str) -> Text {
+            Text(Repr::Static(s))
+        }
+
+        pub fn as_str(&self) -> &str {
+            match &self.0 {
+                Repr::Static(s) => s,
+                Repr::Owned(s) => s,
+            }
+        }
+    }
+
+    impl Default for Text {
+        fn default() -> Text {
+            Text::from_static("")
+        }
+    }
+
+    impl PartialEq for Text {
+        fn eq(&self, other: &Text) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+
+    impl Eq for Text {}
+
+    impl PartialOrd for Text {
+        fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+
+    impl Ord for Text {
+        fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+
+    impl std::hash::Hash for Text {
+        fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+            self.as_str().hash(h)
+        }
+    }
+
+    impl std::ops::Deref for Text {
+        type Target = str;
+        fn deref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl AsRef<str> for Text {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl std::borrow::Borrow<str> for Text {
+        fn borrow(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl From<String> for Text {
+        fn from(s: String) -> Text {
+            Text(Repr::Owned(Owned::from(s)))
+        }
+    }
+
+    impl From<&str> for Text {
+        /// A copy of `s` (use [`Text::from_static`] to borrow static text).
+        fn from(s: &str) -> Text {
+            Text(Repr::Owned(Owned::from(s)))
+        }
+    }
+
+    impl From<Text> for String {
+        fn from(t: Text) -> String {
+            t.as_str().to_string()
+        }
+    }
+
+    impl PartialEq<str> for Text {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+
+    impl PartialEq<&str> for Text {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+
+    impl PartialEq<String> for Text {
+        fn eq(&self, other: &String) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+
+    impl std::fmt::Debug for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            std::fmt::Debug::fmt(self.as_str(), f)
+        }
+    }
+
+    impl std::fmt::Display for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl Serialize for Text {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+}
+
+/// In the .wasm: static text borrowed, run-time text owned (each clone a copy), as before the
+/// native sharing: a browser's brand list is the shipped (static) one, and the .wasm's size
+/// budget keeps the sharing's code out.
+#[cfg(target_arch = "wasm32")]
+mod text {
+    use std::borrow::Cow;
+
+    use serde::Serialize;
+
+    /// A string of a verdict that often comes from the checker's own static data (a brand's name and
+    /// site, a suffix kind, a service's domain): that text is borrowed, not copied, so a verdict
+    /// allocates only what it takes from the input. Reads, compares, prints and serializes as the
+    /// plain string it holds.
+    #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+    pub struct Text(Cow<'static, str>);
+
+    impl Text {
+        /// Static text, borrowed.
+        pub const fn from_static(s: &'static str) -> Text {
+            Text(Cow::Borrowed(s))
+        }
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+    }
+
+    impl std::ops::Deref for Text {
+        type Target = str;
+        fn deref(&self) -> &str {
+            &self.0
+        }
+    }
+
+    impl AsRef<str> for Text {
+        fn as_ref(&self) -> &str {
+            &self.0
+        }
+    }
+
+    impl std::borrow::Borrow<str> for Text {
+        fn borrow(&self) -> &str {
+            &self.0
+        }
+    }
+
+    impl From<String> for Text {
+        fn from(s: String) -> Text {
+            Text(Cow::Owned(s))
+        }
+    }
+
+    impl From<&str> for Text {
+        /// A copy of `s` (use [`Text::from_static`] to borrow static text).
+        fn from(s: &str) -> Text {
+            Text(Cow::Owned(s.to_string()))
+        }
+    }
+
+    impl From<Text> for String {
+        fn from(t: Text) -> String {
+            t.0.into_owned()
+        }
+    }
+
+    impl PartialEq<str> for Text {
+        fn eq(&self, other: &str) -> bool {
+            *self.0 == *other
+        }
+    }
+
+    impl PartialEq<&str> for Text {
+        fn eq(&self, other: &&str) -> bool {
+            *self.0 == **other
+        }
+    }
+
+    impl PartialEq<String> for Text {
+        fn eq(&self, other: &String) -> bool {
+            *self.0 == **other
+        }
+    }
+
+    impl std::fmt::Debug for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            std::fmt::Debug::fmt(&*self.0, f)
+        }
+    }
+
+    impl std::fmt::Display for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+
+    impl Serialize for Text {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&self.0)
+        }
+    }
+}
+
 /// How worried the user should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -139,13 +385,13 @@ reason_codes! {
 #[serde(rename_all = "camelCase")]
 pub struct BrandRef {
     /// Stable id (`jcom`).
-    pub id: String,
-    pub name_en: String,
-    pub name_ja: String,
+    pub id: Text,
+    pub name_en: Text,
+    pub name_ja: Text,
     /// The brand's official site to offer instead (`https://www.jcom.co.jp/`).
-    pub official_site: String,
+    pub official_site: Text,
     /// The official registrable domain this reason refers to (`jcom.co.jp`).
-    pub official_domain: String,
+    pub official_domain: Text,
 }
 
 /// One finding.
@@ -158,7 +404,7 @@ pub struct Reason {
     /// The brand concerned, if any.
     pub brand: Option<BrandRef>,
     /// What matched: a label, a word, a file extension, an embedded URL.
-    pub detail: Option<String>,
+    pub detail: Option<Text>,
 }
 
 /// The verdict on one input.
@@ -172,14 +418,14 @@ pub struct Verdict {
     pub input: String,
     /// The normalized URL (ASCII host), or null when the input is invalid.
     pub url: Option<String>,
-    pub scheme: Option<String>,
+    pub scheme: Option<Text>,
     pub host_ascii: Option<String>,
     pub host_unicode: Option<String>,
     /// Who registered the name: `vkia.cn` for `www2.jcom.co.jp.login.vkia.cn`.
     pub registrable: Option<String>,
     pub public_suffix: Option<String>,
     /// `icann`, `private` (each subdomain has its own owner) or `unknown`.
-    pub suffix_kind: Option<String>,
+    pub suffix_kind: Option<Text>,
     /// What stands before the registrable domain (`www2.jcom.co.jp.login`).
     pub subdomain: Option<String>,
     /// ISO 3166 code when the top-level domain is a country's (`CN` for `.cn`).
@@ -189,11 +435,11 @@ pub struct Verdict {
     /// The brand impersonated, when one is.
     pub brand: Option<BrandRef>,
     /// The official site to offer instead, when a brand is impersonated.
-    pub official_site: Option<String>,
+    pub official_site: Option<Text>,
     /// The address carried inside this one, when it was judged too.
     pub embedded_url: Option<String>,
     /// Versions of the embedded data (brand list, Public Suffix List).
-    pub data_version: String,
+    pub data_version: Text,
 }
 
 impl Verdict {

@@ -88,17 +88,17 @@ impl Flat {
         f.num(v.score);
         f.str(&v.input);
         for s in [
-            &v.url,
-            &v.scheme,
-            &v.host_ascii,
-            &v.host_unicode,
-            &v.registrable,
-            &v.public_suffix,
-            &v.suffix_kind,
-            &v.subdomain,
-            &v.country,
+            v.url.as_deref(),
+            v.scheme.as_deref(),
+            v.host_ascii.as_deref(),
+            v.host_unicode.as_deref(),
+            v.registrable.as_deref(),
+            v.public_suffix.as_deref(),
+            v.suffix_kind.as_deref(),
+            v.subdomain.as_deref(),
+            v.country.as_deref(),
         ] {
-            f.opt(s.as_deref());
+            f.opt(s);
         }
         f.num(i32::try_from(v.reasons.len()).unwrap_or(0));
         for r in &v.reasons {
