@@ -5,15 +5,15 @@ use serde::Serialize;
 
 pub use text::Text;
 
-/// Natively: static text borrowed, run-time text shared (`Arc`).
-#[cfg(not(target_arch = "wasm32"))]
+/// Verdict text: static text borrowed, run-time text shared natively (`Arc`) and owned in the
+/// .wasm.
 mod text {
     use serde::Serialize;
 
     /// A string of a verdict that often comes from the checker's own data (a brand's name and
-    /// site, a suffix kind, a service's domain): static text is borrowed, and a brand list laid
-    /// out at run time shares its strings (a clone is a count, not a copy), so a verdict
-    /// allocates only what it takes from the input. Reads, compares, prints and serializes as
+    /// site, a suffix kind, a service's domain): static text is borrowed, and natively a brand
+    /// list laid out at run time shares its strings (a clone is a count, not a copy), so a
+    /// verdict allocates only what it takes from the input. Reads, compares, prints and serializes as
     /// the plain string it holds.
     #[derive(Clone)]
     pub struct Text(Repr);
@@ -24,8 +24,13 @@ mod text {
         Owned(Owned),
     }
 
-    /// Text made at run time, shared.
+    /// Text made at run time: shared natively (a clone is a count, not a copy); owned in the
+    /// .wasm, whose size budget keeps the sharing's code out (a browser's brand list is the
+    /// shipped, static one).
+    #[cfg(not(target_arch = "wasm32"))]
     type Owned = std::sync::Arc<str>;
+    #[cfg(target_arch = "wasm32")]
+    type Owned = String;
 
     impl Text {
         /// Static text, borrowed.
@@ -144,107 +149,6 @@ mod text {
     impl Serialize for Text {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             s.serialize_str(self.as_str())
-        }
-    }
-}
-
-/// In the .wasm: static text borrowed, run-time text owned (each clone a copy), as before the
-/// native sharing: a browser's brand list is the shipped (static) one, and the .wasm's size
-/// budget keeps the sharing's code out.
-#[cfg(target_arch = "wasm32")]
-mod text {
-    use std::borrow::Cow;
-
-    use serde::Serialize;
-
-    /// A string of a verdict that often comes from the checker's own static data (a brand's name and
-    /// site, a suffix kind, a service's domain): that text is borrowed, not copied, so a verdict
-    /// allocates only what it takes from the input. Reads, compares, prints and serializes as the
-    /// plain string it holds.
-    #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-    pub struct Text(Cow<'static, str>);
-
-    impl Text {
-        /// Static text, borrowed.
-        pub const fn from_static(s: &'static str) -> Text {
-            Text(Cow::Borrowed(s))
-        }
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-
-    impl std::ops::Deref for Text {
-        type Target = str;
-        fn deref(&self) -> &str {
-            &self.0
-        }
-    }
-
-    impl AsRef<str> for Text {
-        fn as_ref(&self) -> &str {
-            &self.0
-        }
-    }
-
-    impl std::borrow::Borrow<str> for Text {
-        fn borrow(&self) -> &str {
-            &self.0
-        }
-    }
-
-    impl From<String> for Text {
-        fn from(s: String) -> Text {
-            Text(Cow::Owned(s))
-        }
-    }
-
-    impl From<&str> for Text {
-        /// A copy of `s` (use [`Text::from_static`] to borrow static text).
-        fn from(s: &str) -> Text {
-            Text(Cow::Owned(s.to_string()))
-        }
-    }
-
-    impl From<Text> for String {
-        fn from(t: Text) -> String {
-            t.0.into_owned()
-        }
-    }
-
-    impl PartialEq<str> for Text {
-        fn eq(&self, other: &str) -> bool {
-            *self.0 == *other
-        }
-    }
-
-    impl PartialEq<&str> for Text {
-        fn eq(&self, other: &&str) -> bool {
-            *self.0 == **other
-        }
-    }
-
-    impl PartialEq<String> for Text {
-        fn eq(&self, other: &String) -> bool {
-            *self.0 == **other
-        }
-    }
-
-    impl std::fmt::Debug for Text {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            std::fmt::Debug::fmt(&*self.0, f)
-        }
-    }
-
-    impl std::fmt::Display for Text {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(&self.0)
-        }
-    }
-
-    impl Serialize for Text {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_str(&self.0)
         }
     }
 }
