@@ -231,6 +231,8 @@ impl Checker {
             s => Text::from(s),
         });
         let ip_text;
+        // A proxy's host named for the page it shows (signals::proxy_host): judged through the page.
+        let mut proxied = false;
         let host: &str = match &p.host {
             HostKind::Domain(d) => d,
             HostKind::Ipv4(a) => {
@@ -280,7 +282,8 @@ impl Checker {
             }
             let host: HostPass = signals::host_signals;
             let path: HostPass = signals::path_signals;
-            if !signals::proxy_host(info.host) {
+            proxied = signals::proxy_host(info.host);
+            if !proxied {
                 opaque(host)(&info, &self.brands, &mut reasons);
                 opaque(path)(&info, &self.brands, &mut reasons);
             }
@@ -298,7 +301,6 @@ impl Checker {
             if let Some(inner) = signals::embedded_url(&p.url) {
                 let iv = self.check_depth(&inner, depth + 1);
                 if iv.is_flagged() {
-                    let proxied = p.url.host_str().is_some_and(signals::proxy_host);
                     reasons.push(Reason {
                         code: Code::EmbeddedUrl,
                         weight: iv.score + if proxied { signals::w::PROXIED } else { 0 },

@@ -3260,7 +3260,7 @@ pub fn embedded_url(url: &Url) -> Option<String> {
 /// `https://translate.google.se/translate?u=evil.example.com/x` (scheme often left out).
 fn translate_proxy(url: &Url) -> Option<String> {
     let host = url.host_str()?;
-    if let Some(label) = host.strip_suffix(".translate.goog") {
+    if let Some(label) = host.strip_suffix(TRANSLATE_PROXY) {
         if label.is_empty() || label.contains('.') {
             return None;
         }
@@ -3285,12 +3285,16 @@ fn translate_proxy(url: &Url) -> Option<String> {
         .then(|| format!("https://{v}"))
 }
 
+/// The suffixes of the proxies that name a host for the page they show.
+const TRANSLATE_PROXY: &str = ".translate.goog";
+const AMP_CACHE: &str = ".cdn.ampproject.org";
+
 /// A proxy's host named for the site it shows (`www-example-com.translate.goog`,
 /// `www-example-com.cdn.ampproject.org`): the name only restates the page's address, which
 /// [`embedded_url`] reads and the page is judged at. Its own name and path say nothing more
 /// (`www-amazon-co-jp.translate.goog` is Amazon's page, translated).
 pub fn proxy_host(host: &str) -> bool {
-    [".translate.goog", ".cdn.ampproject.org"].iter().any(|s| {
+    [TRANSLATE_PROXY, AMP_CACHE].iter().any(|s| {
         host.strip_suffix(s)
             .is_some_and(|l| !l.is_empty() && !l.contains('.'))
     })
@@ -3303,7 +3307,7 @@ pub fn proxy_host(host: &str) -> bool {
 fn amp_page(url: &Url) -> Option<String> {
     let host = url.host_str()?;
     let path = url.path();
-    let rest = if host.ends_with(".cdn.ampproject.org") {
+    let rest = if host.ends_with(AMP_CACHE) {
         path.strip_prefix("/c/")
             .or_else(|| path.strip_prefix("/v/"))?
     } else {
