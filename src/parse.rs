@@ -2,11 +2,15 @@
 //!
 //! Repairs what reports and messages commonly break (`htps://`, `hhttps://`, defanged `hxxp://`
 //! and `[.]`, full-width `ｈｔｔｐｓ：／／`, stray spaces and quotes, a missing scheme), then parses
-//! with `url::Url`, which also normalizes every IPv4 form (decimal, hex, octal) and IDNs.
+//! with `url::Url`, which also normalizes every IPv4 form (decimal, hex, octal) and IDNs. The
+//! common plain address (`https://www.example.com/path?q`) is read without it: see
+//! [`parse_plain`].
 
 use std::borrow::Cow;
 
-use url::{Host, Url};
+use std::ops::Range;
+
+use url::{Host, Position, Url};
 
 /// Why an input could not be judged. Small, `Copy`, one message code per variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +51,99 @@ pub enum HostKind {
 /// A parsed, normalized URL.
 #[derive(Debug, Clone)]
 pub struct Parsed {
-    pub url: Url,
+    pub url: WebUrl,
     pub host: HostKind,
+}
+
+/// An http(s) URL as `url::Url` serializes it, with the parts the signals read: the same
+/// accessors as `Url`, over the same text. Made from a `Url`, or directly from a plain address
+/// that `Url::parse` would return unchanged ([`parse_plain`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebUrl {
+    text: String,
+    https: bool,
+    username: Range<usize>,
+    password: Option<Range<usize>>,
+    host: Range<usize>,
+    port: Option<u16>,
+    path: Range<usize>,
+    query: Option<Range<usize>>,
+}
+
+impl WebUrl {
+    fn from_url(url: Url) -> WebUrl {
+        let at = |p: Position| url[..p].len();
+        let password = url
+            .password()
+            .map(|_| at(Position::BeforePassword)..at(Position::AfterPassword));
+        let query = url
+            .query()
+            .map(|_| at(Position::BeforeQuery)..at(Position::AfterQuery));
+        WebUrl {
+            https: url.scheme() == "https",
+            username: at(Position::BeforeUsername)..at(Position::AfterUsername),
+            password,
+            host: at(Position::BeforeHost)..at(Position::AfterHost),
+            port: url.port(),
+            path: at(Position::BeforePath)..at(Position::AfterPath),
+            query,
+            text: url.into(),
+        }
+    }
+
+    fn part(&self, r: &Range<usize>) -> &str {
+        self.text.get(r.clone()).unwrap_or("")
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// `http` or `https` (the only schemes a parsed URL has).
+    pub fn scheme(&self) -> &str {
+        if self.https {
+            "https"
+        } else {
+            "http"
+        }
+    }
+
+    pub fn username(&self) -> &str {
+        self.part(&self.username)
+    }
+
+    pub fn password(&self) -> Option<&str> {
+        self.password.as_ref().map(|r| self.part(r))
+    }
+
+    /// The host as written in the URL (an IPv6 address in brackets).
+    pub fn host_str(&self) -> Option<&str> {
+        Some(self.part(&self.host))
+    }
+
+    /// The port, when it is not the scheme's default.
+    pub fn port(&self) -> Option<u16> {
+        self.port
+    }
+
+    pub fn path(&self) -> &str {
+        self.part(&self.path)
+    }
+
+    pub fn query(&self) -> Option<&str> {
+        self.query.as_ref().map(|r| self.part(r))
+    }
+
+    /// The query's `name=value` pairs, decoded (as `Url::query_pairs`).
+    pub fn query_pairs(&self) -> form_urlencoded::Parse<'_> {
+        form_urlencoded::parse(self.query().unwrap_or("").as_bytes())
+    }
+}
+
+impl From<WebUrl> for String {
+    fn from(u: WebUrl) -> String {
+        u.text
+    }
 }
 
 /// Longest input we look at; the rest of a longer paste is ignored (browsers cap URLs at 2 MB,
@@ -201,6 +296,9 @@ pub fn parse(input: &str) -> Result<Parsed, ParseError> {
     if repaired.is_empty() || repaired == "https://" {
         return Err(ParseError::Empty);
     }
+    if let Some(p) = parse_plain(&repaired) {
+        return Ok(p);
+    }
     let url = Url::parse(&repaired)?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(ParseError::UnsupportedScheme);
@@ -217,7 +315,108 @@ pub fn parse(input: &str) -> Result<Parsed, ParseError> {
         Some(Host::Ipv6(a)) => HostKind::Ipv6(a),
         None => return Err(ParseError::Unparseable),
     };
-    Ok(Parsed { url, host })
+    Ok(Parsed {
+        url: WebUrl::from_url(url),
+        host,
+    })
+}
+
+/// The common case, read without `Url::parse` (whose cost was most of a check's parsing): a
+/// lower-case `http://` or `https://`; a host of lower-case letters, digits, dots and hyphens
+/// that cannot be read as an IPv4 address (its last label starts with a letter) or an IDN (no
+/// `xn--`), without userinfo or port; and a path, query and fragment of printable ASCII that
+/// the URL standard keeps as written: no byte it would percent-encode or read as a path
+/// separator, no dot segment. For these `Url::parse` returns the text unchanged, with `/` for
+/// an empty path; anything else is left to it (`None`). A test holds the two equal on every
+/// input this takes.
+fn parse_plain(s: &str) -> Option<Parsed> {
+    let (https, from) = if s.starts_with("https://") {
+        (true, "https://".len())
+    } else if s.starts_with("http://") {
+        (false, "http://".len())
+    } else {
+        return None;
+    };
+    let rest = s.get(from..)?;
+    let host_len = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let host = rest.get(..host_len)?;
+    if !plain_host(host) {
+        return None;
+    }
+    let tail = rest.get(host_len..)?;
+    // Bytes no part may hold: controls, space and non-ASCII; what the parts' percent-encode sets
+    // hold (`"` `<` `>` and a backtick; `{` `}` `^` `'` in some of them, so in none here); and
+    // the backslash, a path separator in http.
+    let unsafe_byte = |b: u8| {
+        !(b'!'..=b'~').contains(&b)
+            || matches!(
+                b,
+                b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'^' | b'\'' | b'\\'
+            )
+    };
+    if tail.bytes().any(unsafe_byte) {
+        return None;
+    }
+    let path_len = tail
+        .bytes()
+        .position(|b| matches!(b, b'?' | b'#'))
+        .unwrap_or(tail.len());
+    let path = tail.get(..path_len)?;
+    // Dot segments are resolved, `%2e` is a dot.
+    if path.split('/').any(|seg| seg == "." || seg == "..")
+        || path
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"%2e"))
+    {
+        return None;
+    }
+    let after = tail.get(path_len..)?;
+    let (query_len, has_query) = match after.strip_prefix('?') {
+        Some(q) => (1 + q.find('#').unwrap_or(q.len()), true),
+        None => (0, false),
+    };
+    // An empty path is written `/`.
+    let (text, path_start, path_len) = if path.is_empty() {
+        (
+            format!("{}/{tail}", s.get(..from + host_len)?),
+            from + host_len,
+            1,
+        )
+    } else {
+        (String::from(s), from + host_len, path_len)
+    };
+    let query_start = path_start + path_len;
+    Some(Parsed {
+        url: WebUrl {
+            https,
+            username: from..from,
+            password: None,
+            host: from..from + host_len,
+            port: None,
+            path: path_start..query_start,
+            query: has_query.then(|| query_start + 1..query_start + query_len),
+            text,
+        },
+        host: HostKind::Domain(String::from(host)),
+    })
+}
+
+/// A host [`parse_plain`] takes: labels of `a-z 0-9 -`, none empty, the last starting with a
+/// letter, no `xn--`.
+fn plain_host(host: &str) -> bool {
+    let b = host.as_bytes();
+    let last = host.rsplit('.').next().unwrap_or("");
+    !b.is_empty()
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'-'))
+        && last.bytes().next().is_some_and(|c| c.is_ascii_lowercase())
+        && !b.starts_with(b".")
+        && !b.windows(2).any(|w| w == b"..")
+        && !b.windows(4).any(|w| w == b"xn--")
 }
 
 #[cfg(test)]
@@ -289,6 +488,116 @@ mod tests {
         ] {
             assert_eq!(repaired(s), repair(s), "{s:?}");
         }
+    }
+
+    /// `parse_plain`'s result, where it takes the input, is `Url::parse`'s: the same text, parts
+    /// and host.
+    fn plain_is_url(s: &str) -> bool {
+        let Some(p) = parse_plain(s) else {
+            return false;
+        };
+        let url = Url::parse(s).unwrap_or_else(|e| panic!("{s:?}: plain, but Url::parse: {e}"));
+        let Some(Host::Domain(d)) = url.host() else {
+            panic!("{s:?}: plain, but not a domain to Url::parse");
+        };
+        assert_eq!(p.host, HostKind::Domain(d.to_string()), "{s:?}");
+        assert_eq!(p.url, WebUrl::from_url(url), "{s:?}");
+        true
+    }
+
+    #[test]
+    fn the_plain_path_reads_what_url_reads() {
+        for s in [
+            "https://www.example.com/",
+            "http://a.example.co.jp/x/y.php?a=1&b=%41#frag",
+            "https://example.com",
+            "https://example.com?q=1",
+            "https://example.com#top",
+            "https://a-b.example.com/%7Euser/?x=https://evil.example/",
+            "https://www2.jcom.co.jp.login.vkia.cn/",
+        ] {
+            assert!(plain_is_url(s), "{s:?} should take the plain path");
+        }
+        // Left to `Url::parse`: each would be rewritten, or is not a plain host.
+        for s in [
+            "HTTPS://example.com/",
+            "https://Example.com/",
+            "https://example.com:443/",
+            "https://user@example.com/",
+            "https://example.com/a/../b",
+            "https://example.com/a/%2e%2E/b",
+            "https://example.com/./b",
+            "https://example.com/a b",
+            "https://example.com/a\\b",
+            "https://example.com/<x>",
+            "https://example.com/?a='b'",
+            "https://example.com/#`",
+            "https://3232235777/",
+            "https://1.2.3.4/",
+            "https://example.0x1f/",
+            "https://example.123/",
+            "https://xn--80ak6aa92e.com/",
+            "https://example.com./",
+            "https://a..b.com/",
+            "https://.example.com/",
+            "https:///example.com/",
+            "https://exa_mple.com/",
+            "https://例え.jp/",
+            "https://example.com/é",
+        ] {
+            assert!(!plain_is_url(s), "{s:?} should go to Url::parse");
+        }
+    }
+
+    /// Generated inputs around the plain path's edges, and the JPCERT reports when the data is
+    /// there: wherever the plain path takes an input, `Url::parse` reads it the same.
+    #[test]
+    fn the_plain_path_agrees_with_url_on_generated_and_reported_inputs() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+        };
+        let schemes = ["http://", "https://", "Https://", "https:/"];
+        let host_bytes = b"abcxyz0189.-_%:@A";
+        let tlds = [
+            "",
+            ".com",
+            ".co.jp",
+            ".0x1f",
+            ".123",
+            ".xn--q9jyb4c",
+            ".",
+            ".c0m",
+            ".1a",
+        ];
+        let tail_bytes = b"/?#.%2eE aZ09\\'\"<>`{}^|~!$&()*+,;=:@[]";
+        let (mut taken, mut total) = (0, 0);
+        for _ in 0..200_000 {
+            let mut s = String::from(schemes[next(schemes.len())]);
+            for _ in 0..next(12) {
+                s.push(char::from(host_bytes[next(host_bytes.len())]));
+            }
+            s.push_str(tlds[next(tlds.len())]);
+            for _ in 0..next(16) {
+                s.push(char::from(tail_bytes[next(tail_bytes.len())]));
+            }
+            taken += usize::from(plain_is_url(&s));
+            total += 1;
+        }
+        let dir = std::env::var_os("LINKGUARD_DATA")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from("../shared/data"));
+        if let Ok(text) = std::fs::read_to_string(dir.join("jpcert-dev.csv")) {
+            for url in crate::dataset::jpcert_urls(&text) {
+                taken += usize::from(plain_is_url(&repaired(&url)));
+                total += 1;
+            }
+        }
+        // The generator reaches both sides.
+        assert!(taken > 1_000 && taken < total, "{taken} of {total} plain");
     }
 
     #[test]

@@ -3,12 +3,11 @@
 //! add up to a warning together.
 
 use std::borrow::Cow;
-use url::Url;
 
 use crate::brands::{deletion_hashes, max_edits, BrandIndex};
 use crate::checker::{opaque, HostInfo, HostPass};
 use crate::domain::SuffixKind;
-use crate::parse::{HostKind, Parsed};
+use crate::parse::{HostKind, Parsed, WebUrl};
 use crate::verdict::{Code, Reason, Text};
 
 /// Weights. `suspicious` from 30, `dangerous` from 70 (see checker.rs).
@@ -2869,7 +2868,7 @@ const FILE_STORES: &[&str] = &[
 ];
 
 /// A web page served as a file from a bucket: adds to the free-hosting mark.
-fn page_in_bucket(url: &Url, out: &mut [Reason]) {
+fn page_in_bucket(url: &WebUrl, out: &mut [Reason]) {
     let path = url.path();
     let page = [".html", ".htm"].iter().any(|e| {
         path.len() > e.len()
@@ -2974,7 +2973,7 @@ pub fn path_signals_ip(p: &Parsed, brands: &BrandIndex, out: &mut Vec<Reason>) {
     path_common(&p.url, brands, out, None);
 }
 
-fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Option<usize>) {
+fn path_common(url: &WebUrl, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Option<usize>) {
     let path = ascii_lowercase(url.path());
     // Risky downloads: the last path segment's extension.
     let last = last_piece(&path, b'/');
@@ -3229,7 +3228,7 @@ fn percent_decode(s: &str) -> String {
 
 /// An http(s) URL carried in the query or path of this one (`?url=https://...`,
 /// `href.li/?https://...`, `safelinks...?url=https%3A%2F%2F...`).
-pub fn embedded_url(url: &Url) -> Option<String> {
+pub fn embedded_url(url: &WebUrl) -> Option<String> {
     if let Some(u) = translate_proxy(url).or_else(|| amp_page(url)) {
         return Some(u);
     }
@@ -3258,7 +3257,7 @@ pub fn embedded_url(url: &Url) -> Option<String> {
 /// The page a web-translation proxy shows: `https://evil-example-com.translate.goog/x` (Google
 /// writes the host's dots as `-` and its hyphens as `--`) or
 /// `https://translate.google.se/translate?u=evil.example.com/x` (scheme often left out).
-fn translate_proxy(url: &Url) -> Option<String> {
+fn translate_proxy(url: &WebUrl) -> Option<String> {
     let host = url.host_str()?;
     if let Some(label) = host.strip_suffix(TRANSLATE_PROXY) {
         if label.is_empty() || label.contains('.') {
@@ -3304,7 +3303,7 @@ pub fn proxy_host(host: &str) -> bool {
 /// for https): Google's viewer `https://www.google.com/amp/s/evil.example/x` and the AMP cache
 /// `https://evil-example.cdn.ampproject.org/c/s/evil.example/x`. Google's own address must not
 /// vouch for the page it frames.
-fn amp_page(url: &Url) -> Option<String> {
+fn amp_page(url: &WebUrl) -> Option<String> {
     let host = url.host_str()?;
     let path = url.path();
     let rest = if host.ends_with(AMP_CACHE) {
@@ -3377,7 +3376,7 @@ fn base64_url(v: &str) -> Option<String> {
 /// and `/entry/www.example.jp/x` (http). A brand's domain there is the page's subject, not a
 /// kit's folder; and the page is Hatena's, showing comments, not the address's content, so
 /// the address is not judged as if visited.
-fn bookmark_page(url: &Url) -> bool {
+fn bookmark_page(url: &WebUrl) -> bool {
     url.host_str() == Some("b.hatena.ne.jp") && url.path().starts_with("/entry/")
 }
 
