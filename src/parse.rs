@@ -324,99 +324,119 @@ pub fn parse(input: &str) -> Result<Parsed, ParseError> {
 /// The common case, read without `Url::parse` (whose cost was most of a check's parsing): a
 /// lower-case `http://` or `https://`; a host of lower-case letters, digits, dots and hyphens
 /// that cannot be read as an IPv4 address (its last label starts with a letter) or an IDN (no
-/// `xn--`), without userinfo or port; and a path, query and fragment of printable ASCII that
-/// the URL standard keeps as written: no byte it would percent-encode or read as a path
-/// separator, no dot segment. For these `Url::parse` returns the text unchanged, with `/` for
-/// an empty path; anything else is left to it (`None`). A test holds the two equal on every
-/// input this takes.
+/// label starts `xn--`), without userinfo or port; and a path, query and fragment of printable
+/// ASCII that the URL standard keeps as written: no byte it would percent-encode or read as a
+/// path separator, no dot segment. For these `Url::parse` returns the text unchanged, with `/`
+/// for an empty path; anything else is left to it (`None`). One pass over the bytes. A test
+/// holds the two equal on every input this takes.
 fn parse_plain(s: &str) -> Option<Parsed> {
-    let (https, from) = if s.starts_with("https://") {
+    let b = s.as_bytes();
+    let (https, from) = if b.starts_with(b"https://") {
         (true, "https://".len())
-    } else if s.starts_with("http://") {
+    } else if b.starts_with(b"http://") {
         (false, "http://".len())
     } else {
         return None;
     };
-    let rest = s.get(from..)?;
-    let host_len = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let host = rest.get(..host_len)?;
-    if !plain_host(host) {
+    // The host: labels of `a-z 0-9 -`, none empty, none starting `xn--`, the last starting
+    // with a letter.
+    let mut i = from;
+    let mut label_start = true;
+    let mut last_first = 0u8;
+    while let Some(&c) = b.get(i) {
+        if matches!(c, b'/' | b'?' | b'#') {
+            break;
+        }
+        if c == b'.' {
+            if label_start {
+                return None;
+            }
+            label_start = true;
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' {
+            if label_start {
+                if b.get(i..i + 4) == Some(b"xn--") {
+                    return None;
+                }
+                last_first = c;
+                label_start = false;
+            }
+        } else {
+            return None;
+        }
+        i += 1;
+    }
+    if label_start || !last_first.is_ascii_lowercase() {
         return None;
     }
-    let tail = rest.get(host_len..)?;
-    // Bytes no part may hold: controls, space and non-ASCII; what the parts' percent-encode sets
-    // hold (`"` `<` `>` and a backtick; `{` `}` `^` `'` in some of them, so in none here); and
-    // the backslash, a path separator in http.
-    let unsafe_byte = |b: u8| {
-        !(b'!'..=b'~').contains(&b)
+    let host_end = i;
+    // Path, query and fragment. Bytes no part may hold: controls, space and non-ASCII; what the
+    // parts' percent-encode sets hold (`"` `<` `>` and a backtick; `{` `}` `^` `'` in some of
+    // them, so in none here); and the backslash, a path separator in http. In the path, a dot
+    // segment (`.`, `..`, `%2e` is a dot) is resolved: left to `Url::parse`.
+    let (mut in_path, mut query) = (true, None::<Range<usize>>);
+    let mut path_end = b.len();
+    let mut seg_start = i;
+    while i <= b.len() {
+        let c = b.get(i).copied();
+        if in_path && matches!(c, None | Some(b'/' | b'?' | b'#')) {
+            if i > host_end && matches!(b.get(seg_start..i), Some(b"." | b"..")) {
+                return None;
+            }
+            seg_start = i + 1;
+            if c != Some(b'/') {
+                in_path = false;
+                path_end = i;
+                if c == Some(b'?') {
+                    query = Some(i + 1..b.len());
+                }
+            }
+        } else if c == Some(b'#') {
+            if let Some(q) = query.as_mut().filter(|q| q.end == b.len()) {
+                q.end = i;
+            }
+        }
+        let Some(c) = c else { break };
+        if !(b'!'..=b'~').contains(&c)
             || matches!(
-                b,
+                c,
                 b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'^' | b'\'' | b'\\'
             )
-    };
-    if tail.bytes().any(unsafe_byte) {
-        return None;
+            || (in_path
+                && c == b'%'
+                && b.get(i + 1) == Some(&b'2')
+                && b.get(i + 2).is_some_and(|e| e.eq_ignore_ascii_case(&b'e')))
+        {
+            return None;
+        }
+        i += 1;
     }
-    let path_len = tail
-        .bytes()
-        .position(|b| matches!(b, b'?' | b'#'))
-        .unwrap_or(tail.len());
-    let path = tail.get(..path_len)?;
-    // Dot segments are resolved, `%2e` is a dot.
-    if path.split('/').any(|seg| seg == "." || seg == "..")
-        || path
-            .as_bytes()
-            .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"%2e"))
-    {
-        return None;
-    }
-    let after = tail.get(path_len..)?;
-    let (query_len, has_query) = match after.strip_prefix('?') {
-        Some(q) => (1 + q.find('#').unwrap_or(q.len()), true),
-        None => (0, false),
+    let host = s.get(from..host_end)?;
+    let mut url = WebUrl {
+        https,
+        username: from..from,
+        password: None,
+        host: from..host_end,
+        port: None,
+        path: host_end..path_end,
+        query,
+        text: String::new(),
     };
-    // An empty path is written `/`.
-    let (text, path_start, path_len) = if path.is_empty() {
-        (
-            format!("{}/{tail}", s.get(..from + host_len)?),
-            from + host_len,
-            1,
-        )
+    if path_end == host_end {
+        // An empty path is written `/`: every part after it moves one byte on.
+        let mut text = String::with_capacity(s.len() + 1);
+        text.push_str(s.get(..host_end)?);
+        text.push('/');
+        text.push_str(s.get(host_end..)?);
+        url.text = text;
+        url.path = host_end..host_end + 1;
+        url.query = url.query.map(|q| q.start + 1..q.end + 1);
     } else {
-        (String::from(s), from + host_len, path_len)
-    };
-    let query_start = path_start + path_len;
+        url.text = String::from(s);
+    }
     Some(Parsed {
-        url: WebUrl {
-            https,
-            username: from..from,
-            password: None,
-            host: from..from + host_len,
-            port: None,
-            path: path_start..query_start,
-            query: has_query.then(|| query_start + 1..query_start + query_len),
-            text,
-        },
+        url,
         host: HostKind::Domain(String::from(host)),
     })
-}
-
-/// A host [`parse_plain`] takes: labels of `a-z 0-9 -`, none empty, the last starting with a
-/// letter, no `xn--`.
-fn plain_host(host: &str) -> bool {
-    let b = host.as_bytes();
-    let last = host.rsplit('.').next().unwrap_or("");
-    !b.is_empty()
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'-'))
-        && last.bytes().next().is_some_and(|c| c.is_ascii_lowercase())
-        && !b.starts_with(b".")
-        && !b.windows(2).any(|w| w == b"..")
-        && !b.windows(4).any(|w| w == b"xn--")
 }
 
 #[cfg(test)]
