@@ -321,6 +321,36 @@ pub fn parse(input: &str) -> Result<Parsed, ParseError> {
     })
 }
 
+/// Bytes of a path, query or fragment that [`parse_plain`] passes over: printable ASCII but
+/// the delimiters it reads (`/ ? # %`), what the parts' percent-encode sets hold (`"` `<` `>`
+/// and a backtick; `{` `}` `^` `'` in some of them, so in none here) and the backslash, a path
+/// separator in http.
+// (A const block cannot call `get_mut`; `c` is a byte, the table has 256 entries.)
+#[allow(clippy::indexing_slicing)]
+static PLAIN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = b'!';
+    while c <= b'~' {
+        t[c as usize] = !matches!(
+            c,
+            b'/' | b'?'
+                | b'#'
+                | b'%'
+                | b'"'
+                | b'<'
+                | b'>'
+                | b'`'
+                | b'{'
+                | b'}'
+                | b'^'
+                | b'\''
+                | b'\\'
+        );
+        c += 1;
+    }
+    t
+};
+
 /// The common case, read without `Url::parse` (whose cost was most of a check's parsing): a
 /// lower-case `http://` or `https://`; a host of lower-case letters, digits, dots and hyphens
 /// that cannot be read as an IPv4 address (its last label starts with a letter) or an IDN (no
@@ -369,44 +399,45 @@ fn parse_plain(s: &str) -> Option<Parsed> {
         return None;
     }
     let host_end = i;
-    // Path, query and fragment. Bytes no part may hold: controls, space and non-ASCII; what the
-    // parts' percent-encode sets hold (`"` `<` `>` and a backtick; `{` `}` `^` `'` in some of
-    // them, so in none here); and the backslash, a path separator in http. In the path, a dot
+    // Path, query and fragment: bytes of PLAIN_BYTE and the delimiters. In the path, a dot
     // segment (`.`, `..`, `%2e` is a dot) is resolved: left to `Url::parse`.
     let (mut in_path, mut query) = (true, None::<Range<usize>>);
     let mut path_end = b.len();
     let mut seg_start = i;
-    while i <= b.len() {
+    loop {
         let c = b.get(i).copied();
-        if in_path && matches!(c, None | Some(b'/' | b'?' | b'#')) {
-            if i > host_end && matches!(b.get(seg_start..i), Some(b"." | b"..")) {
-                return None;
-            }
-            seg_start = i + 1;
-            if c != Some(b'/') {
-                in_path = false;
-                path_end = i;
-                if c == Some(b'?') {
-                    query = Some(i + 1..b.len());
+        match c {
+            // Most bytes: kept as written, nothing to note.
+            Some(c) if PLAIN_BYTE.get(usize::from(c)) == Some(&true) => {}
+            None | Some(b'/' | b'?' | b'#') if in_path => {
+                if i > host_end && matches!(b.get(seg_start..i), Some(b"." | b"..")) {
+                    return None;
+                }
+                seg_start = i + 1;
+                if c != Some(b'/') {
+                    in_path = false;
+                    path_end = i;
+                    if c == Some(b'?') {
+                        query = Some(i + 1..b.len());
+                    }
                 }
             }
-        } else if c == Some(b'#') {
-            if let Some(q) = query.as_mut().filter(|q| q.end == b.len()) {
-                q.end = i;
+            None => break,
+            Some(b'#') => {
+                if let Some(q) = query.as_mut().filter(|q| q.end == b.len()) {
+                    q.end = i;
+                }
             }
-        }
-        let Some(c) = c else { break };
-        if !(b'!'..=b'~').contains(&c)
-            || matches!(
-                c,
-                b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'^' | b'\'' | b'\\'
-            )
-            || (in_path
-                && c == b'%'
-                && b.get(i + 1) == Some(&b'2')
-                && b.get(i + 2).is_some_and(|e| e.eq_ignore_ascii_case(&b'e')))
-        {
-            return None;
+            Some(b'/' | b'?') => {}
+            Some(b'%') => {
+                if in_path
+                    && b.get(i + 1) == Some(&b'2')
+                    && b.get(i + 2).is_some_and(|e| e.eq_ignore_ascii_case(&b'e'))
+                {
+                    return None;
+                }
+            }
+            Some(_) => return None,
         }
         i += 1;
     }
