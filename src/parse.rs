@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use std::ops::Range;
 
-use url::{Host, Position, Url};
+use url::{Host, Url};
 
 /// Why an input could not be judged. Small, `Copy`, one message code per variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,21 +72,25 @@ pub struct WebUrl {
 
 impl WebUrl {
     fn from_url(url: Url) -> WebUrl {
-        let at = |p: Position| url[..p].len();
-        let password = url
-            .password()
-            .map(|_| at(Position::BeforePassword)..at(Position::AfterPassword));
-        let query = url
-            .query()
-            .map(|_| at(Position::BeforeQuery)..at(Position::AfterQuery));
+        // Each part is a slice of the serialization: its range is where the slice starts (an
+        // empty part may be a slice of something else: `0..0`).
+        let base = url.as_str().as_ptr() as usize;
+        let range = |part: &str| {
+            let start = (part.as_ptr() as usize).wrapping_sub(base);
+            if part.is_empty() {
+                0..0
+            } else {
+                start..start + part.len()
+            }
+        };
         WebUrl {
             https: url.scheme() == "https",
-            username: at(Position::BeforeUsername)..at(Position::AfterUsername),
-            password,
-            host: at(Position::BeforeHost)..at(Position::AfterHost),
+            username: range(url.username()),
+            password: url.password().map(range),
+            host: range(url.host_str().unwrap_or("")),
             port: url.port(),
-            path: at(Position::BeforePath)..at(Position::AfterPath),
-            query,
+            path: range(url.path()),
+            query: url.query().map(range),
             text: url.into(),
         }
     }
@@ -552,7 +556,20 @@ mod tests {
             panic!("{s:?}: plain, but not a domain to Url::parse");
         };
         assert_eq!(p.host, HostKind::Domain(d.to_string()), "{s:?}");
-        assert_eq!(p.url, WebUrl::from_url(url), "{s:?}");
+        let u = WebUrl::from_url(url);
+        let parts = |u: &WebUrl| {
+            (
+                u.as_str().to_string(),
+                u.scheme().to_string(),
+                u.username().to_string(),
+                u.password().map(String::from),
+                u.host_str().map(String::from),
+                u.port(),
+                u.path().to_string(),
+                u.query().map(String::from),
+            )
+        };
+        assert_eq!(parts(&p.url), parts(&u), "{s:?}");
         true
     }
 
