@@ -301,6 +301,10 @@ pub fn parse(input: &str) -> Result<Parsed, ParseError> {
         return Err(ParseError::Empty);
     }
     if let Some(p) = parse_plain(&repaired) {
+        #[cfg(debug_assertions)]
+        if let Some(diff) = differs_from_url(&repaired, &p) {
+            panic!("the plain path misread an address: {diff}");
+        }
         return Ok(p);
     }
     let url = Url::parse(&repaired)?;
@@ -474,6 +478,45 @@ fn parse_plain(s: &str) -> Option<Parsed> {
     })
 }
 
+/// Where `p`, the plain reading of `s`, differs from `Url::parse`'s: `None` when the text, every
+/// part and the host are the same. Debug builds (the tests, the fuzzer) ask it on every input
+/// the plain path takes.
+#[cfg(any(test, debug_assertions))]
+fn differs_from_url(s: &str, p: &Parsed) -> Option<String> {
+    let url = match Url::parse(s) {
+        Ok(u) => u,
+        Err(e) => return Some(format!("{s:?}: plain, but Url::parse: {e}")),
+    };
+    let host = match url.host() {
+        Some(Host::Domain(d)) => HostKind::Domain(d.to_string()),
+        _ => return Some(format!("{s:?}: plain, but not a domain to Url::parse")),
+    };
+    let u = WebUrl::from_url(url);
+    let parts = |u: &WebUrl| {
+        format!(
+            "{:?}",
+            (
+                u.as_str(),
+                u.scheme(),
+                u.username(),
+                u.password(),
+                u.host_str(),
+                u.port(),
+                u.path(),
+                u.query(),
+            )
+        )
+    };
+    (p.host != host || parts(&p.url) != parts(&u)).then(|| {
+        format!(
+            "{s:?}: plain {:?} {}, Url {host:?} {}",
+            p.host,
+            parts(&p.url),
+            parts(&u)
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -545,31 +588,12 @@ mod tests {
         }
     }
 
-    /// `parse_plain`'s result, where it takes the input, is `Url::parse`'s: the same text, parts
-    /// and host.
+    /// Whether `parse_plain` takes the input (and then reads it as `Url::parse` does).
     fn plain_is_url(s: &str) -> bool {
         let Some(p) = parse_plain(s) else {
             return false;
         };
-        let url = Url::parse(s).unwrap_or_else(|e| panic!("{s:?}: plain, but Url::parse: {e}"));
-        let Some(Host::Domain(d)) = url.host() else {
-            panic!("{s:?}: plain, but not a domain to Url::parse");
-        };
-        assert_eq!(p.host, HostKind::Domain(d.to_string()), "{s:?}");
-        let u = WebUrl::from_url(url);
-        let parts = |u: &WebUrl| {
-            (
-                u.as_str().to_string(),
-                u.scheme().to_string(),
-                u.username().to_string(),
-                u.password().map(String::from),
-                u.host_str().map(String::from),
-                u.port(),
-                u.path().to_string(),
-                u.query().map(String::from),
-            )
-        };
-        assert_eq!(parts(&p.url), parts(&u), "{s:?}");
+        assert_eq!(differs_from_url(s, &p), None);
         true
     }
 
