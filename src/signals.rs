@@ -712,6 +712,24 @@ const AFFIX_BY_FIRST: [u64; 256] = word_table(AFFIXES, true);
 const AFFIX_BY_LAST: [u64; 256] = word_table(AFFIXES, false);
 const _: () = assert!(AFFIXES.len() <= 64, "find_word indexes AFFIXES in a u64");
 
+/// Length of the shortest of [`AFFIXES`]: find_word skips the affix readings of tokens too short
+/// to leave a word once one is taken off.
+const SHORTEST_AFFIX: usize = shortest(AFFIXES);
+
+/// Length of the shortest word of a list (compile time).
+#[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
+const fn shortest(list: &[&str]) -> usize {
+    let mut n = usize::MAX;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() < n {
+            n = list[i].len();
+        }
+        i += 1;
+    }
+    n
+}
+
 /// Bitmasks over a list of words (bit i = `list[i]`) by first byte, or by last byte.
 #[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
 const fn word_table(list: &[&str], first: bool) -> [u64; 256] {
@@ -2309,8 +2327,14 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
     if let Some(b) = brands.word(tok) {
         return (Some((b, tok)), true);
     }
-    // Short brand + affix: `myjcom`, `aeonjp`.
-    for rest in affix_rests(tok) {
+    // Short brand + affix: `myjcom`, `aeonjp`. (A rest of three bytes needs a token of three
+    // more than the shortest affix: shorter ones, most tokens, skip the affix comparisons.)
+    let affixed = if tok.len() >= 3 + SHORTEST_AFFIX {
+        affix_rests(tok)
+    } else {
+        affix_rests("")
+    };
+    for rest in affixed {
         if rest.len() >= 3 {
             if let Some(b) = brands.word(rest) {
                 return (Some((b, rest)), true);
@@ -2367,6 +2391,10 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
     }
     // Two affixes stacked (`wwwinfoepos` read as `www` + `info` + `epos`), when nothing above
     // matched: a longer word inside the token (`myjcbhelp` holds `myjcb`) is the better reading.
+    // (Two affixes and three bytes left need a token of 3 + twice the shortest affix.)
+    if tok.len() < 3 + 2 * SHORTEST_AFFIX {
+        return (None, false);
+    }
     for rest in affix_rests(tok) {
         for inner in affix_rests(rest) {
             if inner.len() >= 3 {
