@@ -1678,7 +1678,8 @@ fn closest_read<'a>(
     // then to the first listed. Candidates come from the deletion index or a length scan
     // (both return every target within reach; see brands.rs).
     let mut best: Option<(usize, bool, u32)> = None;
-    let counts = byte_counts(s);
+    // Counted on the first candidate: most searches find none.
+    let mut counts: Option<[i16; 32]> = None;
     // Edits allowed by the length of what differs when both end in the same hyphen token and
     // the rest is five letters or more (`mashi-net` / `asahi-net`): the shared `-net` says
     // nothing of the likeness of the rest. (A short head such as `snbe` of `snbe-card` keeps
@@ -1700,7 +1701,7 @@ fn closest_read<'a>(
         // An edit changes the counts by at most two (a transposition not at all), so counts
         // further apart than 2 * allowed prove the distance above it: a cheap bound that spares
         // most distance computations.
-        let mut diff = counts;
+        let mut diff = *counts.get_or_insert_with(|| byte_counts(s));
         for b in text.bytes().filter(u8::is_ascii) {
             if let Some(d) = diff.get_mut(usize::from(b.wrapping_sub(b'a'))) {
                 *d -= 1;
