@@ -631,14 +631,22 @@ fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
     one_edit_credential_word(tok).or_else(|| doubled_and_one_edit(tok))
 }
 
+/// Whether `a` and `b` (two bytes or more) share their first two bytes or their last two:
+/// compared as two-byte arrays, in line (`starts_with` and `ends_with` called memcmp).
+fn same_ends(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let head = |x: &[u8]| x.first_chunk::<2>().copied();
+    let tail = |x: &[u8]| x.last_chunk::<2>().copied();
+    (head(a).is_some() && head(a) == head(b)) || (tail(a).is_some() && tail(a) == tail(b))
+}
+
 /// [`misspelled_credential_word`]'s one-edit reading.
 fn one_edit_credential_word(tok: &str) -> Option<&'static str> {
     TYPO_WORDS.iter().copied().find(|w| {
         tok.len().abs_diff(w.len()) <= 1
             // One edit leaves the first two letters or the last two as they were (words of
             // five letters or more): a cheap test before the others.
-            && (w.get(..2).is_some_and(|p| tok.starts_with(p))
-                || w.get(w.len() - 2..).is_some_and(|x| tok.ends_with(x)))
+            && same_ends(tok, w)
             && !INFLECTIONS
                 .iter()
                 .any(|e| tok.strip_prefix(w).is_some_and(|rest| rest == *e))
@@ -676,8 +684,7 @@ fn doubled_and_one_edit(tok: &str) -> Option<&'static str> {
                 && tok != *w
                 && n.abs_diff(w.len()) <= 1
                 // One edit leaves the first two letters or the last two (as above).
-                && (w.get(..2).is_some_and(|p| once.starts_with(p))
-                    || w.get(w.len() - 2..).is_some_and(|x| once.ends_with(x)))
+                && same_ends(once, w)
                 && crate::brands::osa_capped(once, w, 1) <= 1
         });
         if hit.is_some() {
