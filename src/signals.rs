@@ -160,6 +160,10 @@ fn branded(
 
 /// Second-level labels of `.jp` that attackers write in the middle of hosts.
 const JP_SLD: &[&str] = &["co", "ne", "or", "ac", "go", "ed", "gr", "lg", "ad"];
+const _: () = assert!(
+    shortest(JP_SLD) == 2 && longest(JP_SLD) == 2,
+    "fake_jp_suffix looks for two-byte second-level labels"
+);
 /// `jp` and its misspellings seen in reports (`co.jq`, `co.ip`, `co.jo`).
 const JP_LIKE: &[&str] = &["jp", "jq", "ip", "jo", "jb", "jpn", "lp", "pj", "j"];
 
@@ -722,6 +726,20 @@ const _: () = assert!(AFFIXES.len() <= 64, "find_word indexes AFFIXES in a u64")
 /// Length of the shortest of [`AFFIXES`]: find_word skips the affix readings of tokens too short
 /// to leave a word once one is taken off.
 const SHORTEST_AFFIX: usize = shortest(AFFIXES);
+
+/// Length of the longest word of a list (compile time).
+#[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
+const fn longest(list: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > n {
+            n = list[i].len();
+        }
+        i += 1;
+    }
+    n
+}
 
 /// Length of the shortest word of a list (compile time).
 #[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
@@ -1423,6 +1441,16 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
         .iter()
         .any(|r| r.code == Code::BrandDomainEmbedded || r.code == Code::BrandDomainHyphenated)
     {
+        return;
+    }
+    // The second-level token is never the host's first nor its last, so it stands between two
+    // separators (`.co.`, `-ne-`): a host without such a listed one (most) is not walked.
+    let between_separators = h.host.as_bytes().windows(4).enumerate().any(|(i, w)| {
+        matches!(w, [a, _, _, z] if is_dot_or_hyphen(*a) && is_dot_or_hyphen(*z))
+            && h.host.get(i + 1..i + 3).is_some_and(|t| listed(JP_SLD, t))
+    });
+    if !between_separators {
+        glued_jp_suffix(h, brands, out);
         return;
     }
     // The tokens three at a time (toks[i - 1], toks[i], toks[i + 1]) from the iterator: no
