@@ -816,15 +816,26 @@ static SERVICES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Service
         m
     });
 
+/// A filter of [`SERVICES`]' domains: most of a host's parent domains are on no list, and the
+/// filter's few multiplications rule them out before a hash and a probe of the map.
+static SERVICE_FILTER: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let keys: Vec<&str> = SERVICES.keys().copied().collect();
+    crate::hashtab::filter_layout(&keys, 16)
+});
+
 /// For each service list (dynamic DNS, free hosting, shortener, in that order), the host or its
 /// nearest parent domain on it: one walk up the host for the three lists.
 fn service_domains(host: &str) -> [Option<&'static str>; 3] {
+    let filter: &[u64] = &SERVICE_FILTER;
     let mut found = [None; 3];
     let mut h = host;
     // Every listed domain has a dot (a test below checks): a last label alone (`com`) is on no
     // list, and is not looked up.
     while let Some(dot) = h.bytes().position(|b| b == b'.') {
-        if let Some((k, v)) = SERVICES.get_key_value(h) {
+        let listed = crate::hashtab::filter_has(filter, h.as_bytes())
+            .then(|| SERVICES.get_key_value(h))
+            .flatten();
+        if let Some((k, v)) = listed {
             let slot = match v {
                 Service::DynamicDns => 0,
                 Service::FreeHosting => 1,
