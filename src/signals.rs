@@ -1096,23 +1096,24 @@ fn surprisal_of(word: &[u8]) -> f32 {
     let mut a = 0usize;
     let mut b = 0usize;
     let mut sum = 0u32;
-    let mut n = 0u32;
-    for c in word.iter().copied().chain(std::iter::once(b'$')) {
+    let mut trigram = |a: usize, b: usize, c: usize| {
+        sum += u32::from(TRIGRAMS.get((a * 27 + b) * 27 + c).copied().unwrap_or(255));
+    };
+    for &c in word {
         let c = if c.is_ascii_lowercase() {
             usize::from(c - b'a' + 1)
         } else {
             0
         };
-        sum += u32::from(TRIGRAMS.get((a * 27 + b) * 27 + c).copied().unwrap_or(255));
-        n += 1;
+        trigram(a, b, c);
         a = b;
         b = c;
     }
-    if n == 0 {
-        0.0
-    } else {
-        sum as f32 / n as f32 / 8.0
-    }
+    // The end of the word (`$`, class 0 as any byte not a letter): a trigram more, written
+    // after the loop rather than chained to the bytes (the chained iterator cost more).
+    trigram(a, b, 0);
+    let n = word.len() as u32 + 1;
+    sum as f32 / n as f32 / 8.0
 }
 
 /// Surprisal from which a letter run counts as machine-made: about 2% of the letter runs of
