@@ -857,6 +857,11 @@ fn service_domains(host: &str) -> [Option<&'static str>; 3] {
 pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let (&first, rest) = n.split_first()?;
+    // Most hays lack even the first byte (`xn--` in a host): `contains` (memchr, a word at a
+    // time on all but short slices) tells so for less than the byte loop below.
+    if !h.contains(&first) {
+        return None;
+    }
     let mut from = 0;
     while let Some(off) = h.get(from..)?.iter().position(|&b| b == first) {
         let at = from + off;
