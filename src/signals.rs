@@ -2377,27 +2377,56 @@ fn without_hyphens(label: &str) -> Cow<'_, str> {
 /// A brand word in a token: exact, or glued to an affix / inside a longer token (≥ 5 letters).
 /// Returns ((brand, word), exact).
 fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>, bool) {
+    if let Some(hit) = affixed_word(tok, brands) {
+        return (Some(hit), true);
+    }
+    if let Some(hit) = inner_word(tok, brands) {
+        return (Some(hit), false);
+    }
+    match stacked_word(tok, brands) {
+        Some(hit) => (Some(hit), true),
+        None => (None, false),
+    }
+}
+
+/// [`find_word`]'s exact readings alone (what it returns with `true`), for a caller that has
+/// no use for the others. The search for a longer word inside the token, which find_word makes
+/// before the two-affix reading and which would overrule it, is made only once that reading
+/// is found (most tokens have none).
+fn find_exact_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
+    affixed_word(tok, brands).or_else(|| {
+        let hit = stacked_word(tok, brands)?;
+        inner_word(tok, brands).is_none().then_some(hit)
+    })
+}
+
+/// The token itself as a brand word, or the token without one affix (`myjcom`, `aeonjp`).
+#[inline(always)] // find_word is one function, as it was written
+fn affixed_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
     if let Some(b) = brands.word(tok) {
-        return (Some((b, tok)), true);
+        return Some((b, tok));
     }
     // Short brand + affix: `myjcom`, `aeonjp`. (A rest of three bytes needs a token of three
     // more than the shortest affix: shorter ones, most tokens, skip the affix comparisons.)
-    let affixed = if tok.len() >= 3 + SHORTEST_AFFIX {
-        affix_rests(tok)
-    } else {
-        affix_rests("")
-    };
-    for rest in affixed {
+    if tok.len() < 3 + SHORTEST_AFFIX {
+        return None;
+    }
+    for rest in affix_rests(tok) {
         if rest.len() >= 3 {
             if let Some(b) = brands.word(rest) {
-                return (Some((b, rest)), true);
+                return Some((b, rest));
             }
         }
     }
-    // Longer words anywhere inside the token (none fits in a token of five bytes or fewer), not
-    // in an everyday word that holds one by chance (`monitoring` holds nitori). Shortest words
-    // first, then leftmost; of the first 64 starts only those the filter lets through are
-    // tried, walking its set bits.
+    None
+}
+
+/// A longer word anywhere inside the token (none fits in a token of five bytes or fewer), not
+/// in an everyday word that holds one by chance (`monitoring` holds nitori). Shortest words
+/// first, then leftmost; of the first 64 starts only those the filter lets through are tried,
+/// walking its set bits.
+#[inline(always)] // find_word is one function, as it was written
+fn inner_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
     let starts = if tok.len() > 5 {
         // (The everyday-word test matters only when the filter lets a start through.)
         let starts = brands.word_starts(tok);
@@ -2433,31 +2462,37 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
             let start = bits.trailing_zeros() as usize;
             bits &= bits - 1;
             if let Some(hit) = at(start, len) {
-                return (Some(hit), false);
+                return Some(hit);
             }
         }
         for start in 64..=last {
             if let Some(hit) = at(start, len) {
-                return (Some(hit), false);
+                return Some(hit);
             }
         }
     }
-    // Two affixes stacked (`wwwinfoepos` read as `www` + `info` + `epos`), when nothing above
-    // matched: a longer word inside the token (`myjcbhelp` holds `myjcb`) is the better reading.
+    None
+}
+
+/// Two affixes stacked (`wwwinfoepos` read as `www` + `info` + `epos`), which [`find_word`] reads
+/// when nothing else matched: a longer word inside the token (`myjcbhelp` holds `myjcb`) is the
+/// better reading.
+#[inline(always)] // find_word is one function, as it was written
+fn stacked_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
     // (Two affixes and three bytes left need a token of 3 + twice the shortest affix.)
     if tok.len() < 3 + 2 * SHORTEST_AFFIX {
-        return (None, false);
+        return None;
     }
     for rest in affix_rests(tok) {
         for inner in affix_rests(rest) {
             if inner.len() >= 3 {
                 if let Some(b) = brands.word(inner) {
-                    return (Some((b, inner)), true);
+                    return Some((b, inner));
                 }
             }
         }
     }
-    (None, false)
+    None
 }
 
 include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
@@ -3082,10 +3117,7 @@ fn path_common(url: &Url, brands: &BrandIndex, out: &mut Vec<Reason>, owner: Opt
         if brand_reason.is_none() {
             // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`): find_word's
             // exact readings (it tries the word itself first).
-            let found = match find_word(t, brands) {
-                (Some(hit), true) => Some(hit),
-                _ => None,
-            };
+            let found = find_exact_word(t, brands);
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
                     brand_reason = Some(branded(
