@@ -1750,16 +1750,18 @@ fn closest_read<'a>(
         if text.len().abs_diff(s.len()) > allowed {
             return;
         }
-        // An edit changes the counts by at most two (a transposition not at all), so counts
-        // further apart than 2 * allowed prove the distance above it: a cheap bound that spares
-        // most distance computations.
+        // An edit changes the counts by at most two (a transposition not at all; an insertion or
+        // a deletion, which the length difference needs that many of, by one), so counts further
+        // apart than 2 * allowed - |length difference| prove the distance above it: a cheap
+        // bound that spares most distance computations.
         let mut diff = *counts.get_or_insert_with(|| byte_counts(s));
         for b in text.bytes().filter(u8::is_ascii) {
             if let Some(d) = diff.get_mut(usize::from(b.wrapping_sub(b'a'))) {
                 *d -= 1;
             }
         }
-        if diff.iter().map(|d| d.unsigned_abs()).sum::<u16>() > 2 * allowed as u16 {
+        let bound = 2 * allowed - text.len().abs_diff(s.len());
+        if diff.iter().map(|d| d.unsigned_abs()).sum::<u16>() > bound as u16 {
             return;
         }
         let d = crate::brands::osa_capped(s, text, allowed);
