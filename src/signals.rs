@@ -3043,6 +3043,11 @@ const INSTITUTIONAL: &[&str] = &[
 /// IPv4 address written as a name.
 fn ip_in_name(left: &str) -> Option<&str> {
     let bytes = left.as_bytes();
+    // Four octets hold four digits at least: most names have fewer, and a count (a vector loop)
+    // rules them out before the token walk.
+    if bytes.iter().filter(|b| b.is_ascii_digit()).count() < 4 {
+        return None;
+    }
     let (mut run, mut run_start, mut tok_start) = (0, 0, 0);
     for i in 0..=bytes.len() {
         let c = bytes.get(i).copied().unwrap_or(b'.');
