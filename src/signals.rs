@@ -611,6 +611,10 @@ const fn word_lengths(list: &[&str]) -> [u64; 17] {
 const TYPO_WORDS: &[&str] = &[
     "account", "connect", "signin", "login", "support", "secure", "update", "password", "security",
 ];
+const _: () = assert!(
+    longest(TYPO_WORDS) + 2 <= 10,
+    "misspelled_credential_word reads tokens of ten letters at most"
+);
 
 /// Endings that make a word's inflection, not its typo (`accounts`, `updated`, `signing`).
 const INFLECTIONS: &[&str] = &["s", "d", "r", "y", "ed", "er", "es", "g"];
@@ -625,14 +629,13 @@ const NOT_TYPOS: &[&str] = &["confect", "convect", "conject", "accourt"];
 /// replaced (`konnect` is a product name), and for short words (`login`) anything but an added
 /// letter (`logic`, `logan` are words).
 fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
-    if tok.len() < 6
-        || !tok.bytes().all(|b| b.is_ascii_lowercase())
-        || is_credential_word(tok)
-        || listed(NOT_TYPOS, tok)
-    {
+    // (Ten letters at most: one edit from the longest word, or two with a doubled letter. The
+    // exclusions are asked once a reading is found: most tokens have none.)
+    if !(6..=10).contains(&tok.len()) || !tok.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    one_edit_credential_word(tok).or_else(|| doubled_and_one_edit(tok))
+    let hit = one_edit_credential_word(tok).or_else(|| doubled_and_one_edit(tok))?;
+    (!is_credential_word(tok) && !listed(NOT_TYPOS, tok)).then_some(hit)
 }
 
 /// Whether `a` and `b` (two bytes or more) share their first two bytes or their last two:
