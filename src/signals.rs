@@ -1133,14 +1133,14 @@ fn token_looks_random(tok: &str) -> bool {
         return false;
     }
     let b = tok.as_bytes();
-    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     // Long hex strings.
-    if tok.len() >= 16 && b.iter().all(|c| c.is_ascii_hexdigit()) && digits >= 3 {
+    if tok.len() >= 16 && digits >= 3 && b.iter().all(|c| c.is_ascii_hexdigit()) {
         return true;
     }
-    // Digits interleaved with letters (several switches): `sy4n5j`, `x9c15d0sj`.
-    if digits >= 2 && letters >= 2 {
+    // Digits interleaved with letters (several switches): `sy4n5j`, `x9c15d0sj`. (The letters
+    // are counted only for a token with two digits: most have none.)
+    if digits >= 2 && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
         let switches = b
             .windows(2)
             .filter(|w| matches!(w, [x, y] if x.is_ascii_digit() != y.is_ascii_digit()))
