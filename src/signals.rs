@@ -3357,7 +3357,22 @@ pub fn embedded_url(url: &Url) -> Option<String> {
         return Some(u);
     }
     if let Some(q) = url.query() {
-        for (_, v) in url.query_pairs() {
+        // The pairs as `query_pairs` reads them (`&`-separated, empty ones skipped), each decoded
+        // only when its value could decode to an address: one with an `h` (`http`, base64's
+        // `aHR0c`) or a percent-escape (which may decode to one). Most values have neither, and
+        // decoding every name and value cost more than this test.
+        for pair in split_byte(q, b'&').filter(|p| !p.is_empty()) {
+            let raw = pair
+                .bytes()
+                .position(|b| b == b'=')
+                .and_then(|i| pair.get(i + 1..))
+                .unwrap_or("");
+            if !raw.bytes().any(|b| matches!(b, b'h' | b'H' | b'%')) {
+                continue;
+            }
+            let Some((_, v)) = url::form_urlencoded::parse(pair.as_bytes()).next() else {
+                continue;
+            };
             let v = v.trim();
             if let Some(u) = http_prefix(v).or_else(|| base64_url(v)) {
                 return Some(u);
