@@ -3221,6 +3221,11 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
     // segment is taken, holds the ones after it.
     let mut segs = split_byte(path, b'/').peekable();
     while let Some(seg) = segs.next() {
+        // A domain has a dot, and every name below is cut from the segment: a segment without
+        // one (most) is not read further.
+        if !seg.as_bytes().contains(&b'.') {
+            continue;
+        }
         let file = [".html", ".htm", ".php"]
             .iter()
             .find_map(|ext| seg.strip_suffix(ext));
