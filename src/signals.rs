@@ -1539,6 +1539,10 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
 /// at least two letters long. One pass over the bytes: this runs on every label.
 fn before_glued_jp(part: &str) -> Option<&str> {
     let b = part.as_bytes();
+    // (No `j`, no `jp`: most parts, told by memchr before the walk below.)
+    if !b.contains(&b'j') {
+        return None;
+    }
     (4..=b.len()).find_map(|end| {
         let (Some(b"jp"), Some(head)) = (b.get(end - 2..end), b.get(..end - 2)) else {
             return None;
