@@ -868,7 +868,10 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(off) = h.get(from..)?.iter().position(|&b| b == first) {
         let at = from + off;
-        if h.get(at + 1..)?.starts_with(rest) {
+        // (Compared byte by byte, in line: the needles are short, and most candidates differ
+        // at their second or third byte; `starts_with` called memcmp for each.)
+        let after = h.get(at + 1..)?;
+        if after.len() >= rest.len() && after.iter().zip(rest).all(|(x, y)| x == y) {
             return Some(at);
         }
         from = at + 1;
