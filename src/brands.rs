@@ -327,13 +327,15 @@ fn at_most_bits(x: u64, k: u32) -> bool {
     }
     let drop = |x: u64| x & x.wrapping_sub(1);
     match k {
+        1 => drop(x) == 0,
         2 => drop(drop(x)) == 0,
+        3 => drop(drop(drop(x))) == 0,
         4 => drop(drop(drop(drop(x)))) == 0,
         _ => x.count_ones() <= k,
     }
 }
 
-/// Bit i set when `masks[i] ^ mask` has at most K bits (K is 2 or 4), by clearing its lowest set
+/// Bit i set when `masks[i] ^ mask` has at most K bits (K is 2 to 4), by clearing its lowest set
 /// bit K times: no branch, so the N tests become a few vector operations.
 #[inline(always)]
 fn passing<const K: u32, const N: usize>(masks: &[u32; N], mask: u32) -> u32 {
@@ -606,6 +608,10 @@ impl BrandIndex {
             if tl.abs_diff(l) > allowed {
                 continue;
             }
+            // Mask bits that `allowed` edits can change between lengths l and tl: an insertion or
+            // deletion changes one class bit at most, a substitution two, a transposition none,
+            // and at least |tl - l| of the edits are insertions or deletions.
+            let limit = (2 * allowed - tl.abs_diff(l)) as u32;
             let key = tl.min(data::MAX_INDEXED_LEN + 1);
             let (Some(&a), Some(&b)) = (self.len_start.get(key), self.len_start.get(key + 1))
             else {
@@ -624,7 +630,11 @@ impl BrandIndex {
                             // (Those with the first byte too were read by first byte.)
                             if e.0 == byte
                                 && skip != Some(e.1)
-                                && at_most_bits(u64::from(e.2 ^ mask), 2)
+                                && (if limit == 1 {
+                                    at_most_bits(u64::from(e.2 ^ mask), 1)
+                                } else {
+                                    at_most_bits(u64::from(e.2 ^ mask), 2)
+                                })
                             {
                                 let group =
                                     self.exact_range.get(e.3 as usize).and_then(|(a, n)| {
@@ -643,7 +653,6 @@ impl BrandIndex {
             let (Some(ids), Some(masks)) = (self.by_len.get(a..b), self.len_masks.get(a..b)) else {
                 continue;
             };
-            let limit = 2 * allowed as u32;
             let mut visit = |gi: &u32| {
                 let group = self
                     .exact_range
@@ -662,10 +671,10 @@ impl BrandIndex {
                 let Ok(mc) = <&[u32; N]>::try_from(mc) else {
                     continue;
                 };
-                let mut hits = if limit <= 2 {
-                    passing::<2, N>(mc, mask)
-                } else {
-                    passing::<4, N>(mc, mask)
+                let mut hits = match limit {
+                    0..=2 => passing::<2, N>(mc, mask),
+                    3 => passing::<3, N>(mc, mask),
+                    _ => passing::<4, N>(mc, mask),
                 };
                 while hits != 0 {
                     let i = hits.trailing_zeros() as usize;

@@ -159,6 +159,10 @@ fn branded(
 
 /// Second-level labels of `.jp` that attackers write in the middle of hosts.
 const JP_SLD: &[&str] = &["co", "ne", "or", "ac", "go", "ed", "gr", "lg", "ad"];
+const _: () = assert!(
+    shortest(JP_SLD) == 2 && longest(JP_SLD) == 2,
+    "fake_jp_suffix looks for two-byte second-level labels"
+);
 /// `jp` and its misspellings seen in reports (`co.jq`, `co.ip`, `co.jo`).
 const JP_LIKE: &[&str] = &["jp", "jq", "ip", "jo", "jb", "jpn", "lp", "pj", "j"];
 
@@ -606,6 +610,10 @@ const fn word_lengths(list: &[&str]) -> [u64; 17] {
 const TYPO_WORDS: &[&str] = &[
     "account", "connect", "signin", "login", "support", "secure", "update", "password", "security",
 ];
+const _: () = assert!(
+    longest(TYPO_WORDS) + 2 <= 10,
+    "misspelled_credential_word reads tokens of ten letters at most"
+);
 
 /// Endings that make a word's inflection, not its typo (`accounts`, `updated`, `signing`).
 const INFLECTIONS: &[&str] = &["s", "d", "r", "y", "ed", "er", "es", "g"];
@@ -620,14 +628,22 @@ const NOT_TYPOS: &[&str] = &["confect", "convect", "conject", "accourt"];
 /// replaced (`konnect` is a product name), and for short words (`login`) anything but an added
 /// letter (`logic`, `logan` are words).
 fn misspelled_credential_word(tok: &str) -> Option<&'static str> {
-    if tok.len() < 6
-        || !tok.bytes().all(|b| b.is_ascii_lowercase())
-        || is_credential_word(tok)
-        || listed(NOT_TYPOS, tok)
-    {
+    // (Ten letters at most: one edit from the longest word, or two with a doubled letter. The
+    // exclusions are asked once a reading is found: most tokens have none.)
+    if !(6..=10).contains(&tok.len()) || !tok.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    one_edit_credential_word(tok).or_else(|| doubled_and_one_edit(tok))
+    let hit = one_edit_credential_word(tok).or_else(|| doubled_and_one_edit(tok))?;
+    (!is_credential_word(tok) && !listed(NOT_TYPOS, tok)).then_some(hit)
+}
+
+/// Whether `a` and `b` (two bytes or more) share their first two bytes or their last two:
+/// compared as two-byte arrays, in line (`starts_with` and `ends_with` called memcmp).
+fn same_ends(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let head = |x: &[u8]| x.first_chunk::<2>().copied();
+    let tail = |x: &[u8]| x.last_chunk::<2>().copied();
+    (head(a).is_some() && head(a) == head(b)) || (tail(a).is_some() && tail(a) == tail(b))
 }
 
 /// [`misspelled_credential_word`]'s one-edit reading.
@@ -636,8 +652,7 @@ fn one_edit_credential_word(tok: &str) -> Option<&'static str> {
         tok.len().abs_diff(w.len()) <= 1
             // One edit leaves the first two letters or the last two as they were (words of
             // five letters or more): a cheap test before the others.
-            && (w.get(..2).is_some_and(|p| tok.starts_with(p))
-                || w.get(w.len() - 2..).is_some_and(|x| tok.ends_with(x)))
+            && same_ends(tok, w)
             && !INFLECTIONS
                 .iter()
                 .any(|e| tok.strip_prefix(w).is_some_and(|rest| rest == *e))
@@ -675,8 +690,7 @@ fn doubled_and_one_edit(tok: &str) -> Option<&'static str> {
                 && tok != *w
                 && n.abs_diff(w.len()) <= 1
                 // One edit leaves the first two letters or the last two (as above).
-                && (w.get(..2).is_some_and(|p| once.starts_with(p))
-                    || w.get(w.len() - 2..).is_some_and(|x| once.ends_with(x)))
+                && same_ends(once, w)
                 && crate::brands::osa_capped(once, w, 1) <= 1
         });
         if hit.is_some() {
@@ -710,6 +724,38 @@ const AFFIXES: &[&str] = &[
 const AFFIX_BY_FIRST: [u64; 256] = word_table(AFFIXES, true);
 const AFFIX_BY_LAST: [u64; 256] = word_table(AFFIXES, false);
 const _: () = assert!(AFFIXES.len() <= 64, "find_word indexes AFFIXES in a u64");
+
+/// Length of the shortest of [`AFFIXES`]: find_word skips the affix readings of tokens too short
+/// to leave a word once one is taken off.
+const SHORTEST_AFFIX: usize = shortest(AFFIXES);
+
+/// Length of the longest word of a list (compile time).
+#[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
+const fn longest(list: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > n {
+            n = list[i].len();
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Length of the shortest word of a list (compile time).
+#[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
+const fn shortest(list: &[&str]) -> usize {
+    let mut n = usize::MAX;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() < n {
+            n = list[i].len();
+        }
+        i += 1;
+    }
+    n
+}
 
 /// Bitmasks over a list of words (bit i = `list[i]`) by first byte, or by last byte.
 #[allow(clippy::indexing_slicing)] // compile-time only, over a constant list
@@ -772,15 +818,26 @@ static SERVICES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Service
         m
     });
 
+/// A filter of [`SERVICES`]' domains: most of a host's parent domains are on no list, and the
+/// filter's few multiplications rule them out before a hash and a probe of the map.
+static SERVICE_FILTER: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let keys: Vec<&str> = SERVICES.keys().copied().collect();
+    crate::hashtab::filter_layout(&keys, 16)
+});
+
 /// For each service list (dynamic DNS, free hosting, shortener, in that order), the host or its
 /// nearest parent domain on it: one walk up the host for the three lists.
 fn service_domains(host: &str) -> [Option<&'static str>; 3] {
+    let filter: &[u64] = &SERVICE_FILTER;
     let mut found = [None; 3];
     let mut h = host;
     // Every listed domain has a dot (a test below checks): a last label alone (`com`) is on no
     // list, and is not looked up.
     while let Some(dot) = h.bytes().position(|b| b == b'.') {
-        if let Some((k, v)) = SERVICES.get_key_value(h) {
+        let listed = crate::hashtab::filter_has(filter, h.as_bytes())
+            .then(|| SERVICES.get_key_value(h))
+            .flatten();
+        if let Some((k, v)) = listed {
             let slot = match v {
                 Service::DynamicDns => 0,
                 Service::FreeHosting => 1,
@@ -802,10 +859,18 @@ fn service_domains(host: &str) -> [Option<&'static str>; 3] {
 pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let (&first, rest) = n.split_first()?;
+    // Most hays lack even the first byte (`xn--` in a host): `contains` (memchr, a word at a
+    // time on all but short slices) tells so for less than the byte loop below.
+    if !h.contains(&first) {
+        return None;
+    }
     let mut from = 0;
     while let Some(off) = h.get(from..)?.iter().position(|&b| b == first) {
         let at = from + off;
-        if h.get(at + 1..)?.starts_with(rest) {
+        // (Compared byte by byte, in line: the needles are short, and most candidates differ
+        // at their second or third byte; `starts_with` called memcmp for each.)
+        let after = h.get(at + 1..)?;
+        if after.len() >= rest.len() && after.iter().zip(rest).all(|(x, y)| x == y) {
             return Some(at);
         }
         from = at + 1;
@@ -1041,23 +1106,24 @@ fn surprisal_of(word: &[u8]) -> f32 {
     let mut a = 0usize;
     let mut b = 0usize;
     let mut sum = 0u32;
-    let mut n = 0u32;
-    for c in word.iter().copied().chain(std::iter::once(b'$')) {
+    let mut trigram = |a: usize, b: usize, c: usize| {
+        sum += u32::from(TRIGRAMS.get((a * 27 + b) * 27 + c).copied().unwrap_or(255));
+    };
+    for &c in word {
         let c = if c.is_ascii_lowercase() {
             usize::from(c - b'a' + 1)
         } else {
             0
         };
-        sum += u32::from(TRIGRAMS.get((a * 27 + b) * 27 + c).copied().unwrap_or(255));
-        n += 1;
+        trigram(a, b, c);
         a = b;
         b = c;
     }
-    if n == 0 {
-        0.0
-    } else {
-        sum as f32 / n as f32 / 8.0
-    }
+    // The end of the word (`$`, class 0 as any byte not a letter): a trigram more, written
+    // after the loop rather than chained to the bytes (the chained iterator cost more).
+    trigram(a, b, 0);
+    let n = word.len() as u32 + 1;
+    sum as f32 / n as f32 / 8.0
 }
 
 /// Surprisal from which a letter run counts as machine-made: about 2% of the letter runs of
@@ -1069,14 +1135,14 @@ fn token_looks_random(tok: &str) -> bool {
         return false;
     }
     let b = tok.as_bytes();
-    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     // Long hex strings.
-    if tok.len() >= 16 && b.iter().all(|c| c.is_ascii_hexdigit()) && digits >= 3 {
+    if tok.len() >= 16 && digits >= 3 && b.iter().all(|c| c.is_ascii_hexdigit()) {
         return true;
     }
-    // Digits interleaved with letters (several switches): `sy4n5j`, `x9c15d0sj`.
-    if digits >= 2 && letters >= 2 {
+    // Digits interleaved with letters (several switches): `sy4n5j`, `x9c15d0sj`. (The letters
+    // are counted only for a token with two digits: most have none.)
+    if digits >= 2 && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
         let switches = b
             .windows(2)
             .filter(|w| matches!(w, [x, y] if x.is_ascii_digit() != y.is_ascii_digit()))
@@ -1399,6 +1465,16 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
     {
         return;
     }
+    // The second-level token is never the host's first nor its last, so it stands between two
+    // separators (`.co.`, `-ne-`): a host without such a listed one (most) is not walked.
+    let between_separators = h.host.as_bytes().windows(4).enumerate().any(|(i, w)| {
+        matches!(w, [a, _, _, z] if is_dot_or_hyphen(*a) && is_dot_or_hyphen(*z))
+            && h.host.get(i + 1..i + 3).is_some_and(|t| listed(JP_SLD, t))
+    });
+    if !between_separators {
+        glued_jp_suffix(h, brands, out);
+        return;
+    }
     // The tokens three at a time (toks[i - 1], toks[i], toks[i + 1]) from the iterator: no
     // list of them is made, as this runs on every host.
     let mut toks = split_where(h.host, is_dot_or_hyphen);
@@ -1465,6 +1541,10 @@ fn fake_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) 
 /// at least two letters long. One pass over the bytes: this runs on every label.
 fn before_glued_jp(part: &str) -> Option<&str> {
     let b = part.as_bytes();
+    // (No `j`, no `jp`: most parts, told by memchr before the walk below.)
+    if !b.contains(&b'j') {
+        return None;
+    }
     (4..=b.len()).find_map(|end| {
         let (Some(b"jp"), Some(head)) = (b.get(end - 2..end), b.get(..end - 2)) else {
             return None;
@@ -1490,6 +1570,11 @@ const WWW_COPIES: &[&str] = &[
 /// `nejp` after a letter other than `o` (`phonejp` would be `phone jp`). Weaker than the dotted
 /// form unless the name before it recovers a brand.
 fn glued_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
+    // No `j` left of the suffix, no glued `jp`: most hosts, told by one memchr.
+    let names = h.host.len().saturating_sub(h.suffix.len());
+    if !h.host.as_bytes().get(..names).is_some_and(|b| b.contains(&b'j')) {
+        return;
+    }
     let own = split_byte(h.suffix, b'.').count();
     let n = h.labels.len().saturating_sub(own);
     for label in h.labels.iter().take(n) {
@@ -1659,7 +1744,8 @@ fn closest_read<'a>(
     // then to the first listed. Candidates come from the deletion index or a length scan
     // (both return every target within reach; see brands.rs).
     let mut best: Option<(usize, bool, u32)> = None;
-    let counts = byte_counts(s);
+    // Counted on the first candidate: most searches find none.
+    let mut counts: Option<[i16; 32]> = None;
     // Edits allowed by the length of what differs when both end in the same hyphen token and
     // the rest is five letters or more (`mashi-net` / `asahi-net`): the shared `-net` says
     // nothing of the likeness of the rest. (A short head such as `snbe` of `snbe-card` keeps
@@ -1678,16 +1764,18 @@ fn closest_read<'a>(
         if text.len().abs_diff(s.len()) > allowed {
             return;
         }
-        // An edit changes the counts by at most two (a transposition not at all), so counts
-        // further apart than 2 * allowed prove the distance above it: a cheap bound that spares
-        // most distance computations.
-        let mut diff = counts;
+        // An edit changes the counts by at most two (a transposition not at all; an insertion or
+        // a deletion, which the length difference needs that many of, by one), so counts further
+        // apart than 2 * allowed - |length difference| prove the distance above it: a cheap
+        // bound that spares most distance computations.
+        let mut diff = *counts.get_or_insert_with(|| byte_counts(s));
         for b in text.bytes().filter(u8::is_ascii) {
             if let Some(d) = diff.get_mut(usize::from(b.wrapping_sub(b'a'))) {
                 *d -= 1;
             }
         }
-        if diff.iter().map(|d| d.unsigned_abs()).sum::<u16>() > 2 * allowed as u16 {
+        let bound = 2 * allowed - text.len().abs_diff(s.len());
+        if diff.iter().map(|d| d.unsigned_abs()).sum::<u16>() > bound as u16 {
             return;
         }
         let d = crate::brands::osa_capped(s, text, allowed);
@@ -2305,21 +2393,56 @@ fn without_hyphens(label: &str) -> Cow<'_, str> {
 /// A brand word in a token: exact, or glued to an affix / inside a longer token (≥ 5 letters).
 /// Returns ((brand, word), exact).
 fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>, bool) {
-    if let Some(b) = brands.word(tok) {
-        return (Some((b, tok)), true);
+    if let Some(hit) = affixed_word(tok, brands) {
+        return (Some(hit), true);
     }
-    // Short brand + affix: `myjcom`, `aeonjp`.
+    if let Some(hit) = inner_word(tok, brands) {
+        return (Some(hit), false);
+    }
+    match stacked_word(tok, brands) {
+        Some(hit) => (Some(hit), true),
+        None => (None, false),
+    }
+}
+
+/// [`find_word`]'s exact readings alone (what it returns with `true`), for a caller that has
+/// no use for the others. The search for a longer word inside the token, which find_word makes
+/// before the two-affix reading and which would overrule it, is made only once that reading
+/// is found (most tokens have none).
+fn find_exact_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
+    affixed_word(tok, brands).or_else(|| {
+        let hit = stacked_word(tok, brands)?;
+        inner_word(tok, brands).is_none().then_some(hit)
+    })
+}
+
+/// The token itself as a brand word, or the token without one affix (`myjcom`, `aeonjp`).
+#[inline(always)] // find_word is one function, as it was written
+fn affixed_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
+    if let Some(b) = brands.word(tok) {
+        return Some((b, tok));
+    }
+    // Short brand + affix: `myjcom`, `aeonjp`. (A rest of three bytes needs a token of three
+    // more than the shortest affix: shorter ones, most tokens, skip the affix comparisons.)
+    if tok.len() < 3 + SHORTEST_AFFIX {
+        return None;
+    }
     for rest in affix_rests(tok) {
         if rest.len() >= 3 {
             if let Some(b) = brands.word(rest) {
-                return (Some((b, rest)), true);
+                return Some((b, rest));
             }
         }
     }
-    // Longer words anywhere inside the token (none fits in a token of five bytes or fewer), not
-    // in an everyday word that holds one by chance (`monitoring` holds nitori). Shortest words
-    // first, then leftmost; of the first 64 starts only those the filter lets through are
-    // tried, walking its set bits.
+    None
+}
+
+/// A longer word anywhere inside the token (none fits in a token of five bytes or fewer), not
+/// in an everyday word that holds one by chance (`monitoring` holds nitori). Shortest words
+/// first, then leftmost; of the first 64 starts only those the filter lets through are tried,
+/// walking its set bits.
+#[inline(always)] // find_word is one function, as it was written
+fn inner_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
     let starts = if tok.len() > 5 {
         // (The everyday-word test matters only when the filter lets a start through.)
         let starts = brands.word_starts(tok);
@@ -2355,27 +2478,37 @@ fn find_word<'t>(tok: &'t str, brands: &BrandIndex) -> (Option<(usize, &'t str)>
             let start = bits.trailing_zeros() as usize;
             bits &= bits - 1;
             if let Some(hit) = at(start, len) {
-                return (Some(hit), false);
+                return Some(hit);
             }
         }
         for start in 64..=last {
             if let Some(hit) = at(start, len) {
-                return (Some(hit), false);
+                return Some(hit);
             }
         }
     }
-    // Two affixes stacked (`wwwinfoepos` read as `www` + `info` + `epos`), when nothing above
-    // matched: a longer word inside the token (`myjcbhelp` holds `myjcb`) is the better reading.
+    None
+}
+
+/// Two affixes stacked (`wwwinfoepos` read as `www` + `info` + `epos`), which [`find_word`] reads
+/// when nothing else matched: a longer word inside the token (`myjcbhelp` holds `myjcb`) is the
+/// better reading.
+#[inline(always)] // find_word is one function, as it was written
+fn stacked_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
+    // (Two affixes and three bytes left need a token of 3 + twice the shortest affix.)
+    if tok.len() < 3 + 2 * SHORTEST_AFFIX {
+        return None;
+    }
     for rest in affix_rests(tok) {
         for inner in affix_rests(rest) {
             if inner.len() >= 3 {
                 if let Some(b) = brands.word(inner) {
-                    return (Some((b, inner)), true);
+                    return Some((b, inner));
                 }
             }
         }
     }
-    (None, false)
+    None
 }
 
 include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
@@ -2924,6 +3057,11 @@ const INSTITUTIONAL: &[&str] = &[
 /// IPv4 address written as a name.
 fn ip_in_name(left: &str) -> Option<&str> {
     let bytes = left.as_bytes();
+    // Four octets hold four digits at least: most names have fewer, and a count (a vector loop)
+    // rules them out before the token walk.
+    if bytes.iter().filter(|b| b.is_ascii_digit()).count() < 4 {
+        return None;
+    }
     let (mut run, mut run_start, mut tok_start) = (0, 0, 0);
     for i in 0..=bytes.len() {
         let c = bytes.get(i).copied().unwrap_or(b'.');
@@ -3000,10 +3138,7 @@ fn path_common(url: &WebUrl, brands: &BrandIndex, out: &mut Vec<Reason>, owner: 
         if brand_reason.is_none() {
             // The word itself, or glued to an affix (`?_amazonjp`, `/smbccard/`): find_word's
             // exact readings (it tries the word itself first).
-            let found = match find_word(t, brands) {
-                (Some(hit), true) => Some(hit),
-                _ => None,
-            };
+            let found = find_exact_word(t, brands);
             if let Some((b, word)) = found {
                 if word.len() >= 4 {
                     brand_reason = Some(branded(
@@ -3097,6 +3232,11 @@ fn brand_domain_in_path(path: &str, brands: &BrandIndex) -> Option<Reason> {
     // segment is taken, holds the ones after it.
     let mut segs = split_byte(path, b'/').peekable();
     while let Some(seg) = segs.next() {
+        // A domain has a dot, and every name below is cut from the segment: a segment without
+        // one (most) is not read further.
+        if !seg.as_bytes().contains(&b'.') {
+            continue;
+        }
         let file = [".html", ".htm", ".php"]
             .iter()
             .find_map(|ext| seg.strip_suffix(ext));
@@ -3233,7 +3373,22 @@ pub fn embedded_url(url: &WebUrl) -> Option<String> {
         return Some(u);
     }
     if let Some(q) = url.query() {
-        for (_, v) in url.query_pairs() {
+        // The pairs as `query_pairs` reads them (`&`-separated, empty ones skipped), each decoded
+        // only when its value could decode to an address: one with an `h` (`http`, base64's
+        // `aHR0c`) or a percent-escape (which may decode to one). Most values have neither, and
+        // decoding every name and value cost more than this test.
+        for pair in split_byte(q, b'&').filter(|p| !p.is_empty()) {
+            let raw = pair
+                .bytes()
+                .position(|b| b == b'=')
+                .and_then(|i| pair.get(i + 1..))
+                .unwrap_or("");
+            if !raw.bytes().any(|b| matches!(b, b'h' | b'H' | b'%')) {
+                continue;
+            }
+            let Some((_, v)) = url::form_urlencoded::parse(pair.as_bytes()).next() else {
+                continue;
+            };
             let v = v.trim();
             if let Some(u) = http_prefix(v).or_else(|| base64_url(v)) {
                 return Some(u);
