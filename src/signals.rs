@@ -2417,7 +2417,9 @@ fn find_exact_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t 
 }
 
 /// The token itself as a brand word, or the token without one affix (`myjcom`, `aeonjp`).
-#[inline(always)] // find_word is one function, as it was written
+// find_word is one function, as it was written natively; the .wasm, where size counts, keeps the
+// three readings out of line.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn affixed_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
     if let Some(b) = brands.word(tok) {
         return Some((b, tok));
@@ -2441,7 +2443,9 @@ fn affixed_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str
 /// in an everyday word that holds one by chance (`monitoring` holds nitori). Shortest words
 /// first, then leftmost; of the first 64 starts only those the filter lets through are tried,
 /// walking its set bits.
-#[inline(always)] // find_word is one function, as it was written
+// find_word is one function, as it was written natively; the .wasm, where size counts, keeps the
+// three readings out of line.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn inner_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
     let starts = if tok.len() > 5 {
         // (The everyday-word test matters only when the filter lets a start through.)
@@ -2493,7 +2497,9 @@ fn inner_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)>
 /// Two affixes stacked (`wwwinfoepos` read as `www` + `info` + `epos`), which [`find_word`] reads
 /// when nothing else matched: a longer word inside the token (`myjcbhelp` holds `myjcb`) is the
 /// better reading.
-#[inline(always)] // find_word is one function, as it was written
+// find_word is one function, as it was written natively; the .wasm, where size counts, keeps the
+// three readings out of line.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn stacked_word<'t>(tok: &'t str, brands: &BrandIndex) -> Option<(usize, &'t str)> {
     // (Two affixes and three bytes left need a token of 3 + twice the shortest affix.)
     if tok.len() < 3 + 2 * SHORTEST_AFFIX {
