@@ -1572,7 +1572,12 @@ const WWW_COPIES: &[&str] = &[
 fn glued_jp_suffix(h: &HostInfo<'_>, brands: &BrandIndex, out: &mut Vec<Reason>) {
     // No `j` left of the suffix, no glued `jp`: most hosts, told by one memchr.
     let names = h.host.len().saturating_sub(h.suffix.len());
-    if !h.host.as_bytes().get(..names).is_some_and(|b| b.contains(&b'j')) {
+    if !h
+        .host
+        .as_bytes()
+        .get(..names)
+        .is_some_and(|b| b.contains(&b'j'))
+    {
         return;
     }
     let own = split_byte(h.suffix, b'.').count();
