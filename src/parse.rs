@@ -7,7 +7,6 @@
 //! [`parse_plain`].
 
 use std::borrow::Cow;
-
 use std::ops::Range;
 
 use url::{Host, Url};
@@ -58,7 +57,7 @@ pub struct Parsed {
 /// An http(s) URL as `url::Url` serializes it, with the parts the signals read: the same
 /// accessors as `Url`, over the same text. Made from a `Url`, or directly from a plain address
 /// that `Url::parse` would return unchanged ([`parse_plain`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct WebUrl {
     text: String,
     https: bool,
